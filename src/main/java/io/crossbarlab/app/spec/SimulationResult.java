@@ -1,0 +1,71 @@
+package io.crossbarlab.app.spec;
+
+import io.crossbarlab.sim.nn.EpochReport;
+import io.crossbarlab.sim.nn.TrainingResult;
+import io.crossbarlab.sim.tile.EventCounters;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/** The result document of a simulation (command line {@code --json} and job results). */
+@Schema(description = "Outcome of a simulated training run")
+public record SimulationResult(
+        @Schema(description = "Test accuracy after the last epoch, fraction 0..1", example = "0.9605")
+        double testAccuracy,
+
+        @Schema(
+                description =
+                        "Training accuracy of the last epoch (examples scored before their own update), fraction 0..1",
+                example = "0.9912")
+        double trainAccuracy,
+
+        @Schema(description = "Per-epoch metrics") List<EpochMetrics> epochs,
+
+        @Schema(description = "Hardware event counts of the run")
+        EventCounters.Snapshot counters,
+
+        @Schema(description = "Crossbar tiles the network occupied", example = "3")
+        int tiles,
+
+        @Schema(description = "Wall time of the whole run, seconds", example = "41.2")
+        double wallSeconds,
+
+        @Schema(description = "Training examples per second of wall time spent training", example = "9200.0")
+        double trainExamplesPerSecond) {
+
+    @Schema(description = "Metrics of one epoch")
+    public record EpochMetrics(
+            @Schema(description = "1-based epoch number", example = "1")
+            int epoch,
+
+            @Schema(description = "Training accuracy during the epoch, fraction 0..1", example = "0.87")
+            double trainAccuracy,
+
+            @Schema(description = "Mean training cross-entropy, nats", example = "0.45")
+            double trainLoss,
+
+            @Schema(description = "Test accuracy after the epoch, fraction 0..1", example = "0.91")
+            double testAccuracy,
+
+            @Schema(description = "Mean test cross-entropy, nats", example = "0.31")
+            double testLoss,
+
+            @Schema(description = "Wall time of the epoch including evaluation, seconds", example = "2.1")
+            double seconds) {
+
+        public static EpochMetrics from(EpochReport r) {
+            return new EpochMetrics(
+                    r.epoch(), r.trainAccuracy(), r.trainLoss(), r.testAccuracy(), r.testLoss(), r.seconds());
+        }
+    }
+
+    public static SimulationResult from(TrainingResult r) {
+        return new SimulationResult(
+                r.testAccuracy(),
+                r.trainAccuracy(),
+                r.epochs().stream().map(EpochMetrics::from).toList(),
+                r.counters(),
+                r.tiles(),
+                r.wallSeconds(),
+                r.trainExamplesPerSecond());
+    }
+}

@@ -1,0 +1,136 @@
+package io.crossbarlab.app.spec;
+
+import io.crossbarlab.sim.nn.RunRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simulation as JSON: the body of the command line's spec file and the training part of a job
+ * submission. Every field but {@code network} is optional; absent fields take the preset defaults.
+ */
+@Schema(
+        description =
+                "What to simulate: dataset, network, training, device and hardware; everything but the network is optional.")
+public record SimulationSpec(
+        @Schema(description = "Dataset and how much of it to use") @Valid
+        DatasetSpec dataset,
+
+        @Schema(description = "Network architecture", requiredMode = Schema.RequiredMode.REQUIRED) @Valid
+        NetworkSpec network,
+
+        @Schema(description = "SGD settings") @Valid TrainingSpec training,
+
+        @Schema(description = "Unit-cell scheme and device parameters") @Valid
+        DeviceSpec device,
+
+        @Schema(description = "Tile geometry and periphery parameters") @Valid
+        HardwareSpec hardware,
+
+        @Schema(description = "Root seed of every random stream; generated and stored when absent", example = "42")
+        Long seed) {
+
+    @Schema(description = "Dataset selection")
+    public record DatasetSpec(
+            @Schema(
+                    description = "Dataset name (GET /api/v1/datasets lists them)",
+                    example = "mnist-10k",
+                    defaultValue = "mnist-10k")
+            String name,
+
+            @Schema(description = "Use only the first N training examples", example = "8000", minimum = "1")
+            Integer trainLimit,
+
+            @Schema(description = "Use only the first N test examples", example = "2000", minimum = "1")
+            Integer testLimit) {}
+
+    @Schema(description = "Fully connected network")
+    public record NetworkSpec(
+            @Schema(
+                    description = "Layer sizes [inputs, hidden..., classes]; 2 to 10 entries of 1 to 8192",
+                    example = "[784, 250, 10]")
+            List<Integer> layers,
+
+            @Schema(
+                    description = "Hidden activation",
+                    allowableValues = {"sigmoid", "tanh", "relu"},
+                    example = "sigmoid",
+                    defaultValue = "sigmoid")
+            String activation) {}
+
+    @Schema(description = "Per-example SGD")
+    public record TrainingSpec(
+            @Schema(description = "Passes over the training set, 1 to 1000", example = "20", defaultValue = "20")
+            Integer epochs,
+
+            @Schema(description = "SGD learning rate, greater than 0 and at most 10 (dimensionless)", example = "0.1")
+            Double learningRate) {}
+
+    @Schema(description = "Unit-cell scheme and device parameters")
+    public record DeviceSpec(
+            @Schema(
+                    description = "Unit-cell scheme",
+                    allowableValues = {"FLOATING_POINT", "PCM_PAIR", "PCM_3T1C"},
+                    example = "PCM_3T1C",
+                    defaultValue = "PCM_3T1C")
+            String scheme,
+
+            @Schema(
+                    description = "Device preset (GET /api/v1/presets); default depends on the scheme",
+                    example = "ambrogio-2018")
+            String preset,
+
+            @Schema(
+                    description =
+                            "Device parameter overrides by name, each within its documented range (units per GET /api/v1/presets/{name})",
+                    example = "{\"polarityInversion\": false}")
+            Map<String, Object> overrides) {}
+
+    @Schema(description = "Hardware")
+    public record HardwareSpec(
+            @Schema(description = "Hardware preset", example = "ambrogio-2018", defaultValue = "ambrogio-2018")
+            String preset,
+
+            @Schema(
+                    description = "Rows (inputs) per crossbar tile, 8 to 4096 cells",
+                    example = "512",
+                    defaultValue = "512")
+            Integer tileRows,
+
+            @Schema(
+                    description = "Columns (outputs) per crossbar tile, 8 to 4096 cells",
+                    example = "512",
+                    defaultValue = "512")
+            Integer tileCols,
+
+            @Schema(description = "Hardware parameter overrides by name", example = "{\"adcBits\": 8}")
+            Map<String, Object> overrides) {}
+
+    /** The simulator's view of this spec. */
+    public RunRequest toRequest() {
+        return new RunRequest(
+                dataset == null
+                        ? null
+                        : new RunRequest.DatasetPart(dataset.name(), dataset.trainLimit(), dataset.testLimit()),
+                network == null ? null : new RunRequest.NetworkPart(network.layers(), network.activation()),
+                training == null ? null : new RunRequest.TrainingPart(training.epochs(), training.learningRate()),
+                device == null ? null : new RunRequest.DevicePart(device.scheme(), device.preset(), device.overrides()),
+                hardware == null
+                        ? null
+                        : new RunRequest.HardwarePart(
+                                hardware.preset(), hardware.tileRows(), hardware.tileCols(), hardware.overrides()),
+                seed);
+    }
+
+    /** The complete spec of a resolved run: every default written out, overrides as given. */
+    public static SimulationSpec from(io.crossbarlab.sim.nn.RunSpec s) {
+        return new SimulationSpec(
+                new DatasetSpec(s.dataset(), s.trainLimit(), s.testLimit()),
+                new NetworkSpec(s.layers(), s.activation().name().toLowerCase(java.util.Locale.ROOT)),
+                new TrainingSpec(s.epochs(), s.learningRate()),
+                new DeviceSpec(s.scheme().name(), s.devicePreset(), s.deviceOverrides()),
+                new HardwareSpec(s.hardwarePreset(), s.tileRows(), s.tileCols(), s.hardwareOverrides()),
+                s.seed());
+    }
+}

@@ -1,0 +1,104 @@
+package io.crossbarlab.sim.nn;
+
+import io.crossbarlab.sim.random.SplitMix64;
+import io.crossbarlab.sim.tile.RowBlockInput;
+import io.crossbarlab.sim.tile.Tile;
+
+/**
+ * A fully connected layer of {@code inputs} (+1 bias row) x {@code outputs} cells, cut into a grid of
+ * tiles. Owns its buffers: {@link #input} (with the constant 1 of the bias in its last slot), the
+ * pre-activations, the errors and the backward output.
+ */
+final class Layer {
+
+    final int inputs;
+    final int outputs;
+    final Tile[][] tiles; // [rowBlock][colBlock]
+    final RowBlockInput[] blocks;
+    final float[] input;
+    final float[] preActivation;
+    final float[] delta;
+    final float[] backward;
+    final boolean sortedUpdates;
+
+    private final io.crossbarlab.sim.tile.EventCounters counters;
+
+    Layer(
+            int inputs,
+            int outputs,
+            Tile[][] tiles,
+            RowBlockInput[] blocks,
+            io.crossbarlab.sim.tile.EventCounters counters) {
+        this.counters = counters;
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.tiles = tiles;
+        this.blocks = blocks;
+        this.input = new float[inputs + 1];
+        this.input[inputs] = 1f;
+        this.preActivation = new float[outputs];
+        this.delta = new float[outputs];
+        this.backward = new float[inputs + 1];
+        this.sortedUpdates = tiles[0][0].needsSortedInput();
+    }
+
+    int tileCount() {
+        return tiles.length * tiles[0].length;
+    }
+
+    /** preActivation = forward MVM of {@link #input} over all tiles. */
+    void forward(SplitMix64 rng, boolean training) {
+        java.util.Arrays.fill(preActivation, 0f);
+        long dense = (long) (inputs + 1) * outputs;
+        long active = 0;
+        for (int b = 0; b < blocks.length; b++) {
+            RowBlockInput in = blocks[b];
+            in.load(input, training && sortedUpdates);
+            active += (long) in.nonZeroCount() * outputs;
+            for (Tile t : tiles[b]) {
+                t.forward(in, input, preActivation, rng);
+            }
+        }
+        if (training) {
+            counters.forwardMacs += dense;
+            counters.forwardActiveMacs += active;
+        } else {
+            counters.evalMacs += dense;
+        }
+    }
+
+    /** backward = W * delta over all tiles (for the previous layer's error). */
+    void backward(SplitMix64 rng) {
+        java.util.Arrays.fill(backward, 0f);
+        counters.backwardMacs += (long) (inputs + 1) * outputs;
+        for (Tile[] row : tiles) {
+            for (Tile t : row) {
+                t.backward(delta, backward, rng);
+            }
+        }
+    }
+
+    void update(float learningRate) {
+        for (int b = 0; b < blocks.length; b++) {
+            for (Tile t : tiles[b]) {
+                t.update(blocks[b], input, delta, learningRate);
+            }
+        }
+    }
+
+    void beforeExample(long examplesDone) {
+        for (Tile[] row : tiles) {
+            for (Tile t : row) {
+                t.beforeExample(examplesDone);
+            }
+        }
+    }
+
+    void afterExample(long examplesDone) {
+        for (Tile[] row : tiles) {
+            for (Tile t : row) {
+                t.afterExample(examplesDone);
+            }
+        }
+    }
+}

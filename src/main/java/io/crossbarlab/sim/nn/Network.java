@@ -1,0 +1,184 @@
+package io.crossbarlab.sim.nn;
+
+import io.crossbarlab.sim.cell.DeviceConfig;
+import io.crossbarlab.sim.random.RandomStreams;
+import io.crossbarlab.sim.random.SplitMix64;
+import io.crossbarlab.sim.tile.EventCounters;
+import io.crossbarlab.sim.tile.FloatingPointTile;
+import io.crossbarlab.sim.tile.Pcm3T1CTile;
+import io.crossbarlab.sim.tile.PcmPairTile;
+import io.crossbarlab.sim.tile.RowBlockInput;
+import io.crossbarlab.sim.tile.Tile;
+import io.crossbarlab.sim.tile.TileParameters;
+import io.crossbarlab.sim.tile.TileShape;
+
+/**
+ * A fully connected network mapped onto tiles. Owns every buffer the forward and backward passes
+ * need, so one example allocates nothing.
+ */
+public final class Network {
+
+    final Layer[] layers;
+    final Activation activation;
+    final float[] probabilities;
+    private final EventCounters counters;
+
+    private Network(Layer[] layers, Activation activation, EventCounters counters) {
+        this.layers = layers;
+        this.activation = activation;
+        this.counters = counters;
+        this.probabilities = new float[layers[layers.length - 1].outputs];
+    }
+
+    /**
+     * Builds the network: initial weights U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for weights and biases
+     * (PyTorch's nn.Linear default) from the {@code init} stream, identical for every scheme; tiles
+     * draw their device variation and cycle noise from their own indexed streams.
+     */
+    public static Network build(
+            int[] sizes,
+            Activation activation,
+            DeviceConfig device,
+            TileParameters tp,
+            RandomStreams streams,
+            EventCounters counters) {
+        SplitMix64 init = streams.stream(RandomStreams.INIT);
+        Layer[] layers = new Layer[sizes.length - 1];
+        int tileIndex = 0;
+        for (int l = 0; l < layers.length; l++) {
+            int in = sizes[l];
+            int out = sizes[l + 1];
+            int rowsTotal = in + 1;
+            float bound = (float) (1.0 / Math.sqrt(in));
+            float[] w0 = new float[rowsTotal * out];
+            for (int i = 0; i < w0.length; i++) {
+                w0[i] = (float) ((2.0 * init.nextDouble() - 1.0) * bound);
+            }
+            int rb = TileShape.rowBlocks(in, tp.tileRows());
+            int cb = TileShape.colBlocks(out, tp.tileCols());
+            Tile[][] tiles = new Tile[rb][cb];
+            RowBlockInput[] blocks = new RowBlockInput[rb];
+            for (int b = 0; b < rb; b++) {
+                int r0 = b * tp.tileRows();
+                int r1 = Math.min(rowsTotal, r0 + tp.tileRows());
+                blocks[b] = new RowBlockInput(r0, r1);
+                for (int cBlock = 0; cBlock < cb; cBlock++) {
+                    int c0 = cBlock * tp.tileCols();
+                    int c1 = Math.min(out, c0 + tp.tileCols());
+                    SplitMix64 noise = streams.stream(RandomStreams.CYCLE_NOISE, tileIndex);
+                    SplitMix64 variation = streams.stream(RandomStreams.DEVICE_VARIATION, tileIndex);
+                    Tile t = newTile(device, tp, counters, noise, r0, r1 - r0, c0, c1 - c0);
+                    float[] block = new float[(r1 - r0) * (c1 - c0)];
+                    for (int r = r0; r < r1; r++) {
+                        System.arraycopy(w0, r * out + c0, block, (r - r0) * (c1 - c0), c1 - c0);
+                    }
+                    t.initialise(block, variation, noise);
+                    tiles[b][cBlock] = t;
+                    tileIndex++;
+                }
+            }
+            layers[l] = new Layer(in, out, tiles, blocks, counters);
+        }
+        return new Network(layers, activation, counters);
+    }
+
+    private static Tile newTile(
+            DeviceConfig d, TileParameters tp, EventCounters c, SplitMix64 noise, int r0, int rows, int c0, int cols) {
+        return switch (d.scheme()) {
+            case FLOATING_POINT -> new FloatingPointTile(r0, rows, c0, cols, tp, c);
+            case PCM_PAIR -> new PcmPairTile(r0, rows, c0, cols, tp, c, noise, d.cell(), d.pcm());
+            case PCM_3T1C -> new Pcm3T1CTile(r0, rows, c0, cols, tp, c, noise, d.cell(), d.pcm(), d.capacitor());
+        };
+    }
+
+    public int tileCount() {
+        int n = 0;
+        for (Layer l : layers) {
+            n += l.tileCount();
+        }
+        return n;
+    }
+
+    /** Tile (rowBlock, colBlock) of layer {@code layer}: for tests and diagnostics. */
+    public Tile tile(int layer, int rowBlock, int colBlock) {
+        return layers[layer].tiles[rowBlock][colBlock];
+    }
+
+    /** The input buffer of the first layer; write the example's features to its first slots. */
+    float[] input() {
+        return layers[0].input;
+    }
+
+    /** Forward pass of the example in {@link #input()}; leaves softmax outputs in probabilities. */
+    void forward(SplitMix64 readNoise, boolean training) {
+        for (int l = 0; l < layers.length; l++) {
+            Layer layer = layers[l];
+            layer.forward(readNoise, training);
+            if (l + 1 < layers.length) {
+                activation.apply(layer.preActivation, layers[l + 1].input, layer.outputs);
+            }
+        }
+        softmax(layers[layers.length - 1].preActivation, probabilities);
+    }
+
+    /** Errors of every layer for target class {@code label}, then the pulsed or exact update. */
+    void backwardAndUpdate(int label, float learningRate, SplitMix64 readNoise) {
+        Layer last = layers[layers.length - 1];
+        for (int c = 0; c < last.outputs; c++) {
+            last.delta[c] = probabilities[c] - (c == label ? 1f : 0f);
+        }
+        for (int l = layers.length - 1; l > 0; l--) {
+            Layer layer = layers[l];
+            layer.backward(readNoise);
+            Layer prev = layers[l - 1];
+            System.arraycopy(layer.backward, 0, prev.delta, 0, prev.outputs);
+            activation.multiplyDerivative(prev.delta, layer.input, prev.outputs);
+        }
+        for (Layer layer : layers) {
+            layer.update(learningRate);
+        }
+    }
+
+    void beforeExample(long examplesDone) {
+        for (Layer layer : layers) {
+            layer.beforeExample(examplesDone);
+        }
+    }
+
+    void afterExample(long examplesDone) {
+        for (Layer layer : layers) {
+            layer.afterExample(examplesDone);
+        }
+    }
+
+    EventCounters counters() {
+        return counters;
+    }
+
+    static void softmax(float[] z, float[] p) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int i = 0; i < z.length; i++) {
+            double e = Math.exp(z[i] - max);
+            p[i] = (float) e;
+            sum += e;
+        }
+        float inv = (float) (1.0 / sum);
+        for (int i = 0; i < p.length; i++) {
+            p[i] *= inv;
+        }
+    }
+
+    static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

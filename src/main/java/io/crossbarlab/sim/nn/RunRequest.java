@@ -1,0 +1,45 @@
+package io.crossbarlab.sim.nn;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run as a user writes it: every field may be absent (null) and then takes its default. {@link
+ * RunSpec#resolve} validates it and applies the defaults. Field names match the JSON of the command
+ * line and the REST API.
+ *
+ * @param dataset which data, and how much of it
+ * @param network layer sizes and hidden activation
+ * @param training epochs and learning rate
+ * @param device unit-cell scheme, device preset and parameter overrides
+ * @param hardware hardware preset, tile geometry and parameter overrides
+ * @param seed root seed of every random stream; absent means the caller draws one
+ */
+public record RunRequest(
+        DatasetPart dataset,
+        NetworkPart network,
+        TrainingPart training,
+        DevicePart device,
+        HardwarePart hardware,
+        Long seed) {
+
+    /** @param name dataset name @param trainLimit first N training examples @param testLimit first N test examples */
+    public record DatasetPart(String name, Integer trainLimit, Integer testLimit) {}
+
+    /** @param layers sizes [inputs, hidden..., classes] @param activation sigmoid, tanh or relu */
+    public record NetworkPart(List<Integer> layers, String activation) {}
+
+    /** @param epochs passes over the training set @param learningRate SGD step size */
+    public record TrainingPart(Integer epochs, Double learningRate) {}
+
+    /** @param scheme unit-cell scheme @param preset device preset @param overrides parameter values by name */
+    public record DevicePart(String scheme, String preset, Map<String, Object> overrides) {}
+
+    /**
+     * @param preset hardware preset
+     * @param tileRows cells per tile column (inputs)
+     * @param tileCols cells per tile row (outputs)
+     * @param overrides parameter values by name
+     */
+    public record HardwarePart(String preset, Integer tileRows, Integer tileCols, Map<String, Object> overrides) {}
+}

@@ -1,0 +1,284 @@
+package io.crossbarlab.sim.nn;
+
+import io.crossbarlab.sim.cell.DeviceConfig;
+import io.crossbarlab.sim.cell.Scheme;
+import io.crossbarlab.sim.data.DatasetCatalog;
+import io.crossbarlab.sim.preset.DeviceParameter;
+import io.crossbarlab.sim.preset.DevicePresets;
+import io.crossbarlab.sim.preset.HardwareParameter;
+import io.crossbarlab.sim.preset.HardwarePresets;
+import io.crossbarlab.sim.preset.InvalidSpecException;
+import io.crossbarlab.sim.preset.InvalidSpecException.Violation;
+import io.crossbarlab.sim.preset.ParameterValues;
+import io.crossbarlab.sim.preset.Preset;
+import io.crossbarlab.sim.tile.TileParameters;
+import io.crossbarlab.sim.tile.TileShape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A complete, validated run: every default applied. Same spec and seed give bit-identical results on
+ * the same JDK.
+ *
+ * @param dataset dataset name
+ * @param trainLimit first N training examples, or null for all
+ * @param testLimit first N test examples, or null for all
+ * @param layers layer sizes [inputs, hidden..., classes]
+ * @param activation hidden activation
+ * @param epochs passes over the training set
+ * @param learningRate SGD step size
+ * @param scheme unit-cell scheme
+ * @param devicePreset device preset name
+ * @param deviceOverrides the overrides the user gave (already applied in {@code device})
+ * @param device every device parameter's value
+ * @param hardwarePreset hardware preset name
+ * @param hardwareOverrides the overrides the user gave
+ * @param hardware every hardware parameter's value
+ * @param tileRows rows per tile
+ * @param tileCols columns per tile
+ * @param seed root seed
+ */
+public record RunSpec(
+        String dataset,
+        Integer trainLimit,
+        Integer testLimit,
+        List<Integer> layers,
+        Activation activation,
+        int epochs,
+        double learningRate,
+        Scheme scheme,
+        String devicePreset,
+        Map<String, Object> deviceOverrides,
+        ParameterValues<DeviceParameter> device,
+        String hardwarePreset,
+        Map<String, Object> hardwareOverrides,
+        ParameterValues<HardwareParameter> hardware,
+        int tileRows,
+        int tileCols,
+        long seed) {
+
+    /** Default epochs: the paper trains MNIST for 20. */
+    public static final int DEFAULT_EPOCHS = 20;
+
+    public static final int MAX_EPOCHS = 1000;
+    public static final int MAX_LAYERS = 10;
+    public static final int MAX_LAYER_SIZE = 8192;
+    public static final int MIN_TILE_SIZE = 8;
+    public static final int MAX_TILE_SIZE = 4096;
+    public static final double MAX_LEARNING_RATE = 10.0;
+
+    /** Default learning rate per scheme [assumed; chosen by the sweep in docs/reproduction.md]. */
+    public static double defaultLearningRate(Scheme scheme) {
+        return switch (scheme) {
+            case FLOATING_POINT, PCM_3T1C, PCM_PAIR -> 0.1;
+        };
+    }
+
+    public int[] layerArray() {
+        return layers.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Tiles this run occupies. */
+    public int tiles() {
+        return TileShape.tilesForNetwork(layerArray(), tileRows, tileCols);
+    }
+
+    public DeviceConfig deviceConfig() {
+        return DeviceConfig.of(scheme, device);
+    }
+
+    public TileParameters tileParameters() {
+        return new TileParameters(
+                tileRows,
+                tileCols,
+                hardware.getInt(HardwareParameter.ADC_BITS),
+                hardware.get(HardwareParameter.ADC_FORWARD_FULL_SCALE),
+                hardware.get(HardwareParameter.ADC_BACKWARD_FULL_SCALE));
+    }
+
+    /**
+     * Validates {@code request} and applies defaults. Every problem is reported at once in an {@link
+     * InvalidSpecException}, each under its JSON path.
+     *
+     * @param defaultSeed used when the request has no seed
+     */
+    public static RunSpec resolve(RunRequest request, long defaultSeed) {
+        List<Violation> v = new ArrayList<>();
+        RunRequest.DatasetPart ds =
+                request.dataset() != null ? request.dataset() : new RunRequest.DatasetPart(null, null, null);
+        String datasetName = ds.name() != null ? ds.name() : DatasetCatalog.MNIST_10K;
+        var info = DatasetCatalog.byName(datasetName);
+        if (info.isEmpty()) {
+            v.add(new Violation(
+                    "dataset.name",
+                    "unknown dataset '" + datasetName + "'; known: "
+                            + String.join(
+                                    ", ",
+                                    DatasetCatalog.all().stream()
+                                            .map(DatasetCatalog.Info::name)
+                                            .toList())));
+        }
+        int maxTrain = info.map(i -> i.trainExamples() != null ? i.trainExamples() : 10_000_000)
+                .orElse(10_000_000);
+        int maxTest = info.map(i -> i.testExamples() != null ? i.testExamples() : 10_000_000)
+                .orElse(10_000_000);
+        checkRange(v, "dataset.trainLimit", ds.trainLimit(), 1, maxTrain);
+        checkRange(v, "dataset.testLimit", ds.testLimit(), 1, maxTest);
+
+        RunRequest.NetworkPart net = request.network();
+        List<Integer> layers = net != null ? net.layers() : null;
+        if (layers == null) {
+            v.add(new Violation(
+                    "network.layers", "required: layer sizes [inputs, hidden..., classes], e.g. [784, 250, 10]"));
+        } else if (layers.size() < 2 || layers.size() > MAX_LAYERS) {
+            v.add(new Violation(
+                    "network.layers",
+                    "must list between 2 and " + MAX_LAYERS + " layer sizes (was " + layers.size() + ")"));
+        } else {
+            for (int i = 0; i < layers.size(); i++) {
+                Integer n = layers.get(i);
+                if (n == null || n < 1 || n > MAX_LAYER_SIZE) {
+                    v.add(new Violation(
+                            "network.layers[" + i + "]",
+                            "must be between 1 and " + MAX_LAYER_SIZE + " (was " + n + ")"));
+                }
+            }
+            if (info.isPresent()) {
+                if (layers.get(0) != null && layers.get(0) != info.get().features()) {
+                    v.add(new Violation(
+                            "network.layers[0]",
+                            "must equal the dataset's " + info.get().features() + " inputs (was " + layers.get(0)
+                                    + ")"));
+                }
+                Integer last = layers.get(layers.size() - 1);
+                if (last != null && last != info.get().classes()) {
+                    v.add(new Violation(
+                            "network.layers[" + (layers.size() - 1) + "]",
+                            "must equal the dataset's " + info.get().classes() + " classes (was " + last + ")"));
+                }
+            }
+        }
+        Activation activation = Activation.SIGMOID;
+        if (net != null && net.activation() != null) {
+            try {
+                activation = Activation.valueOf(net.activation().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                v.add(new Violation(
+                        "network.activation", "must be one of sigmoid, tanh, relu (was '" + net.activation() + "')"));
+            }
+        }
+
+        RunRequest.DevicePart dev =
+                request.device() != null ? request.device() : new RunRequest.DevicePart(null, null, null);
+        Scheme scheme = null;
+        if (dev.scheme() != null) {
+            try {
+                scheme = Scheme.valueOf(dev.scheme().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                v.add(new Violation(
+                        "device.scheme",
+                        "must be one of FLOATING_POINT, PCM_PAIR, PCM_3T1C (was '" + dev.scheme() + "')"));
+            }
+        }
+        String presetName = dev.preset();
+        if (scheme == null && dev.scheme() == null) {
+            scheme = presetName == null ? Scheme.PCM_3T1C : schemeOfPreset(presetName);
+        }
+        if (presetName == null && scheme != null) {
+            presetName = scheme.defaultPreset();
+        }
+        ParameterValues<DeviceParameter> deviceValues = null;
+        var devicePreset = presetName == null
+                ? java.util.Optional.<Preset<DeviceParameter>>empty()
+                : DevicePresets.byName(presetName);
+        if (presetName != null && devicePreset.isEmpty()) {
+            v.add(new Violation(
+                    "device.preset",
+                    "unknown device preset '" + presetName + "'; known: "
+                            + String.join(
+                                    ", ",
+                                    DevicePresets.all().stream()
+                                            .map(Preset::name)
+                                            .toList())));
+        } else if (devicePreset.isPresent()) {
+            try {
+                deviceValues = devicePreset.get().resolve(dev.overrides(), "device.overrides.");
+            } catch (InvalidSpecException e) {
+                v.addAll(e.violations());
+            }
+        }
+
+        RunRequest.TrainingPart tr =
+                request.training() != null ? request.training() : new RunRequest.TrainingPart(null, null);
+        checkRange(v, "training.epochs", tr.epochs(), 1, MAX_EPOCHS);
+        if (tr.learningRate() != null && !(tr.learningRate() > 0 && tr.learningRate() <= MAX_LEARNING_RATE)) {
+            v.add(new Violation(
+                    "training.learningRate",
+                    "must be greater than 0 and at most " + MAX_LEARNING_RATE + " (was " + tr.learningRate() + ")"));
+        }
+
+        RunRequest.HardwarePart hw =
+                request.hardware() != null ? request.hardware() : new RunRequest.HardwarePart(null, null, null, null);
+        String hwPreset = hw.preset() != null ? hw.preset() : HardwarePresets.AMBROGIO_2018;
+        ParameterValues<HardwareParameter> hwValues = null;
+        var hwp = HardwarePresets.byName(hwPreset);
+        if (hwp.isEmpty()) {
+            v.add(new Violation(
+                    "hardware.preset",
+                    "unknown hardware preset '" + hwPreset + "'; known: "
+                            + String.join(
+                                    ", ",
+                                    HardwarePresets.all().stream()
+                                            .map(Preset::name)
+                                            .toList())));
+        } else {
+            try {
+                hwValues = hwp.get().resolve(hw.overrides(), "hardware.overrides.");
+            } catch (InvalidSpecException e) {
+                v.addAll(e.violations());
+            }
+        }
+        checkRange(v, "hardware.tileRows", hw.tileRows(), MIN_TILE_SIZE, MAX_TILE_SIZE);
+        checkRange(v, "hardware.tileCols", hw.tileCols(), MIN_TILE_SIZE, MAX_TILE_SIZE);
+
+        if (!v.isEmpty()) {
+            throw new InvalidSpecException(v);
+        }
+        return new RunSpec(
+                datasetName,
+                ds.trainLimit(),
+                ds.testLimit(),
+                List.copyOf(layers),
+                activation,
+                tr.epochs() != null ? tr.epochs() : DEFAULT_EPOCHS,
+                tr.learningRate() != null ? tr.learningRate() : defaultLearningRate(scheme),
+                scheme,
+                presetName,
+                dev.overrides() == null ? Map.of() : new LinkedHashMap<>(dev.overrides()),
+                deviceValues,
+                hwPreset,
+                hw.overrides() == null ? Map.of() : new LinkedHashMap<>(hw.overrides()),
+                hwValues,
+                hw.tileRows() != null ? hw.tileRows() : HardwarePresets.DEFAULT_TILE_ROWS,
+                hw.tileCols() != null ? hw.tileCols() : HardwarePresets.DEFAULT_TILE_COLS,
+                request.seed() != null ? request.seed() : defaultSeed);
+    }
+
+    private static Scheme schemeOfPreset(String preset) {
+        for (Scheme s : Scheme.values()) {
+            if (s.defaultPreset().equals(preset)) {
+                return s;
+            }
+        }
+        return Scheme.PCM_3T1C;
+    }
+
+    private static void checkRange(List<Violation> v, String field, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            v.add(new Violation(field, "must be between " + min + " and " + max + " (was " + value + ")"));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.crossbarlab.sim.nn;
+
+import io.crossbarlab.sim.cell.Scheme;
+import io.crossbarlab.sim.data.Dataset;
+import io.crossbarlab.sim.random.RandomStreams;
+import io.crossbarlab.sim.random.SplitMix64;
+import io.crossbarlab.sim.tile.EventCounters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains a network by per-example SGD (mini-batch 1), the weight update applied to the array after
+ * every example, and evaluates it on the test set after every epoch. Single-threaded: a run's
+ * results depend on its spec and seed only, never on what else the machine runs.
+ */
+public final class Trainer {
+
+    /** Training examples between two progress callbacks. */
+    public static final int PROGRESS_INTERVAL = 1000;
+
+    private Trainer() {}
+
+    /**
+     * Runs {@code spec} on the given data.
+     *
+     * @param train training set (the spec's trainLimit is applied here)
+     * @param test test set (the spec's testLimit is applied here)
+     * @param listener progress and per-epoch reports
+     * @param cancelled polled between examples; when true the run stops with {@link
+     *     TrainingCancelledException}
+     */
+    public static TrainingResult train(
+            RunSpec spec, Dataset train, Dataset test, TrainingListener listener, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        Dataset tr = train.limit(spec.trainLimit());
+        Dataset te = test.limit(spec.testLimit());
+        int[] sizes = spec.layerArray();
+        if (tr.features() != sizes[0]) {
+            throw new IllegalArgumentException("network has " + sizes[0] + " inputs, dataset " + tr.features());
+        }
+        RandomStreams streams = new RandomStreams(spec.seed());
+        EventCounters counters = new EventCounters();
+        Network net =
+                Network.build(sizes, spec.activation(), spec.deviceConfig(), spec.tileParameters(), streams, counters);
+        SplitMix64 order = streams.stream(RandomStreams.DATA_ORDER);
+        boolean analog = spec.scheme() != Scheme.FLOATING_POINT;
+        SplitMix64 readNoise = analog ? streams.stream(RandomStreams.READ_NOISE) : null;
+        SplitMix64 evalNoise = analog ? streams.stream(RandomStreams.EVALUATION) : null;
+
+        int n = tr.count();
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        float lr = (float) spec.learningRate();
+        float[] x = net.input();
+        List<EpochReport> reports = new ArrayList<>();
+        long examplesDone = 0;
+        long total = (long) n * spec.epochs();
+        long trainNanos = 0;
+        double lastTrainAcc = 0;
+        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            shuffle(perm, order);
+            int correct = 0;
+            double loss = 0;
+            for (int k = 0; k < n; k++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new TrainingCancelledException(examplesDone);
+                }
+                net.beforeExample(examplesDone);
+                int i = perm[k];
+                tr.copyFeatures(i, x);
+                int label = tr.label(i);
+                net.forward(readNoise, true);
+                if (Network.argmax(net.probabilities) == label) {
+                    correct++;
+                }
+                loss -= Math.log(Math.max(net.probabilities[label], 1e-30f));
+                net.backwardAndUpdate(label, lr, readNoise);
+                examplesDone++;
+                counters.trainExamples++;
+                net.afterExample(examplesDone);
+                if (examplesDone % PROGRESS_INTERVAL == 0) {
+                    listener.onProgress(epoch, examplesDone, total);
+                }
+            }
+            trainNanos += System.nanoTime() - epochStart;
+            double[] eval = evaluate(net, te, evalNoise, counters);
+            lastTrainAcc = (double) correct / n;
+            EpochReport report = new EpochReport(
+                    epoch, lastTrainAcc, loss / n, eval[0], eval[1], (System.nanoTime() - epochStart) / 1e9);
+            reports.add(report);
+            listener.onEpoch(report);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        EpochReport last = reports.get(reports.size() - 1);
+        return new TrainingResult(
+                last.testAccuracy(),
+                lastTrainAcc,
+                List.copyOf(reports),
+                counters.snapshot(),
+                net.tileCount(),
+                wall,
+                total / (trainNanos / 1e9));
+    }
+
+    /** Accuracy and mean cross-entropy on {@code data}; changes no device state. */
+    static double[] evaluate(Network net, Dataset data, SplitMix64 noise, EventCounters counters) {
+        float[] x = net.input();
+        int correct = 0;
+        double loss = 0;
+        for (int i = 0; i < data.count(); i++) {
+            data.copyFeatures(i, x);
+            net.forward(noise, false);
+            int label = data.label(i);
+            if (Network.argmax(net.probabilities) == label) {
+                correct++;
+            }
+            loss -= Math.log(Math.max(net.probabilities[label], 1e-30f));
+        }
+        counters.evalExamples += data.count();
+        return new double[] {(double) correct / data.count(), loss / data.count()};
+    }
+
+    /** Fisher-Yates shuffle with our own bounded draw: the same permutation on every JDK. */
+    static void shuffle(int[] a, SplitMix64 rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

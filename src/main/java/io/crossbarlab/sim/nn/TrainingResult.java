@@ -1,0 +1,25 @@
+package io.crossbarlab.sim.nn;
+
+import io.crossbarlab.sim.tile.EventCounters;
+import java.util.List;
+
+/**
+ * The outcome of a run.
+ *
+ * @param testAccuracy test accuracy after the last epoch, 0..1
+ * @param trainAccuracy training accuracy of the last epoch, 0..1
+ * @param epochs per-epoch metrics
+ * @param counters hardware event counts of the whole run
+ * @param tiles tiles the network occupied
+ * @param wallSeconds wall time of the whole run, s
+ * @param trainExamplesPerSecond training examples per second of wall time spent training (evaluation
+ *     excluded)
+ */
+public record TrainingResult(
+        double testAccuracy,
+        double trainAccuracy,
+        List<EpochReport> epochs,
+        EventCounters.Snapshot counters,
+        int tiles,
+        double wallSeconds,
+        double trainExamplesPerSecond) {}

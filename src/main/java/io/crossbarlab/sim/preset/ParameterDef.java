@@ -1,0 +1,52 @@
+package io.crossbarlab.sim.preset;
+
+/**
+ * The definition of one named, overridable parameter: its unit, allowed closed range and meaning.
+ * Implemented by the parameter enums of each catalog.
+ */
+public interface ParameterDef {
+
+    /** The kind of value a parameter takes. */
+    enum Kind {
+        REAL,
+        INTEGER,
+        BOOLEAN
+    }
+
+    /** camelCase name used in specs, overrides and the REST API. */
+    String key();
+
+    /** Unit symbol, or "1" for dimensionless values and "bool" for switches. */
+    String unit();
+
+    double min();
+
+    double max();
+
+    Kind kind();
+
+    String description();
+
+    /** Checks one value against kind and range; returns a human-readable problem or null. */
+    default String check(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return key() + " must be a finite number";
+        }
+        if (value < min() || value > max()) {
+            return key() + " must be between " + fmt(min()) + " and " + fmt(max()) + " " + unit() + " (was "
+                    + fmt(value) + ")";
+        }
+        if (kind() != Kind.REAL && value != Math.rint(value)) {
+            return key() + " must be " + (kind() == Kind.BOOLEAN ? "0 or 1 (or a boolean)" : "a whole number")
+                    + " (was " + fmt(value) + ")";
+        }
+        return null;
+    }
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+}

@@ -1,0 +1,296 @@
+package io.crossbarlab.sim.tile;
+
+import io.crossbarlab.sim.cell.CellParameters;
+import io.crossbarlab.sim.device.CapacitorParameters;
+import io.crossbarlab.sim.device.Pcm;
+import io.crossbarlab.sim.device.PcmParameters;
+import io.crossbarlab.sim.random.SplitMix64;
+
+/**
+ * A tile of 2PCM + 3T1C unit cells (Ambrogio et al. 2018): W = F*(G+ - G-) + p*(g - g_shared).
+ *
+ * <p>State per cell, all primitive arrays: the PCM pair as programmed at the last transfer, the
+ * capacitor voltage, the cell's own charge and discharge steps and read-transistor offset (drawn once,
+ * fixed for the life of the device) and a stuck-device mask. Each column has one shared reference
+ * cell g_shared with its own voltage and offset. Polarity p is per tile and flips at each transfer.
+ *
+ * <p>Slow processes run every {@code slowProcessIntervalExamples}: capacitor leakage toward the leak
+ * target (exact exponential relaxation over the interval) and PCM drift since the last transfer.
+ */
+public final class Pcm3T1CTile extends PulsedTile {
+
+    private static final byte STUCK_PLUS = 1;
+    private static final byte STUCK_MINUS = 2;
+
+    private final CellParameters cell;
+    private final PcmParameters pcm;
+    private final CapacitorParameters cap;
+
+    private final float[] gPlus;
+    private final float[] gMinus;
+    private final byte[] stuck;
+    private final float[] pcmWeight;
+    private final float[] capVolts;
+    private final float[] stepUp;
+    private final float[] stepDown;
+    private final float[] readOffset;
+    private final float[] sharedVolts;
+    private final float[] sharedOffset;
+    private final float[] sharedRead;
+
+    private final float invScale;
+    private final float span;
+    private final float kappa;
+    private final float invSupply;
+    private final float supply;
+    private int polarity = 1;
+    private long lastTransferExample;
+    private double driftFactor = 1.0;
+    private final long[] iterations = new long[1];
+
+    public Pcm3T1CTile(
+            int rowOffset,
+            int rows,
+            int colOffset,
+            int cols,
+            TileParameters tp,
+            EventCounters counters,
+            SplitMix64 noise,
+            CellParameters cell,
+            PcmParameters pcm,
+            CapacitorParameters cap) {
+        super(
+                rowOffset,
+                rows,
+                colOffset,
+                cols,
+                tp,
+                counters,
+                noise,
+                cell.stochasticRounding(),
+                cell.maxPulsesPerUpdate());
+        this.cell = cell;
+        this.pcm = pcm;
+        this.cap = cap;
+        int n = rows * cols;
+        gPlus = new float[n];
+        gMinus = new float[n];
+        stuck = new byte[n];
+        pcmWeight = new float[n];
+        capVolts = new float[n];
+        stepUp = new float[n];
+        stepDown = new float[n];
+        readOffset = new float[n];
+        sharedVolts = new float[cols];
+        sharedOffset = new float[cols];
+        sharedRead = new float[cols];
+        invScale = (float) (1.0 / cell.weightScaleMicrosiemens());
+        span = (float) cap.readSpanMicrosiemens();
+        kappa = (float) cap.readNonlinearity();
+        supply = (float) cap.supplyVolts();
+        invSupply = 1f / supply;
+    }
+
+    @Override
+    protected double readNoiseSigma() {
+        return Math.sqrt(2.0) * cell.gainFactor() * pcm.readNoiseMicrosiemens() / cell.weightScaleMicrosiemens();
+    }
+
+    @Override
+    protected double weightPerPulse() {
+        return cap.slopeMicrosiemensPerVolt(cap.initVolts()) * cap.stepVolts() / cell.weightScaleMicrosiemens();
+    }
+
+    /** g(V) of the read transistor without offset; kept inline-friendly for the pulse loop. */
+    private float read(float volts) {
+        float v = volts * invSupply;
+        return span * ((1f - kappa) * v + kappa * v * v);
+    }
+
+    @Override
+    public void initialise(float[] initialWeights, SplitMix64 deviceRng, SplitMix64 noiseRng) {
+        int n = rows * cols;
+        double step = cap.stepVolts();
+        for (int i = 0; i < n; i++) {
+            stepUp[i] = (float) Math.max(0.0, step * (1.0 + cap.stepVariationUp() * deviceRng.nextGaussian()));
+            stepDown[i] = (float) Math.max(0.0, step * (1.0 + cap.stepVariationDown() * deviceRng.nextGaussian()));
+            readOffset[i] = (float) (cap.readOffsetMicrosiemens() * deviceRng.nextGaussian());
+            stuck[i] = 0;
+            if (deviceRng.nextDouble() < pcm.failedFraction()) {
+                stuck[i] |= STUCK_PLUS;
+                gPlus[i] = stuckValue(deviceRng);
+            }
+            if (deviceRng.nextDouble() < pcm.failedFraction()) {
+                stuck[i] |= STUCK_MINUS;
+                gMinus[i] = stuckValue(deviceRng);
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            sharedOffset[c] = (float) (cap.readOffsetMicrosiemens() * deviceRng.nextGaussian());
+        }
+        resetCapacitors();
+        // Initial weights are written like a transfer with p = +1 and no offset.
+        for (int i = 0; i < n; i++) {
+            int c = i % cols;
+            double mismatch = readOffset[i] - sharedOffset[c];
+            programPair(i, initialWeights[i] * cell.weightScaleMicrosiemens() - mismatch, noiseRng);
+        }
+        counters.pcmProgramIterations += iterations[0];
+        iterations[0] = 0;
+        refreshAllWeights();
+    }
+
+    private float stuckValue(SplitMix64 rng) {
+        return rng.nextDouble() < pcm.stuckAtSetShare() ? (float) pcm.gMaxMicrosiemens() : 0f;
+    }
+
+    /** RESET both devices of cell i, then program the one matching the sign of {@code targetMicrosiemens}. */
+    private void programPair(int i, double targetMicrosiemens, SplitMix64 rng) {
+        double f = cell.gainFactor();
+        if ((stuck[i] & STUCK_PLUS) == 0) {
+            gPlus[i] = 0f;
+            counters.pcmResetPulses++;
+        }
+        if ((stuck[i] & STUCK_MINUS) == 0) {
+            gMinus[i] = 0f;
+            counters.pcmResetPulses++;
+        }
+        if (targetMicrosiemens > 0 && (stuck[i] & STUCK_PLUS) == 0) {
+            gPlus[i] = (float) Pcm.program(targetMicrosiemens / f, pcm, rng, iterations);
+        } else if (targetMicrosiemens < 0 && (stuck[i] & STUCK_MINUS) == 0) {
+            gMinus[i] = (float) Pcm.program(-targetMicrosiemens / f, pcm, rng, iterations);
+        }
+    }
+
+    private void resetCapacitors() {
+        float v0 = (float) cap.initVolts();
+        java.util.Arrays.fill(capVolts, v0);
+        java.util.Arrays.fill(sharedVolts, v0);
+    }
+
+    private void refreshAllWeights() {
+        float f = (float) (cell.gainFactor() * driftFactor);
+        for (int c = 0; c < cols; c++) {
+            sharedRead[c] = read(sharedVolts[c]) + sharedOffset[c];
+        }
+        float p = polarity;
+        int n = rows * cols;
+        for (int r = 0, i = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++, i++) {
+                float wp = f * (gPlus[i] - gMinus[i]) * invScale;
+                pcmWeight[i] = wp;
+                weights[i] = wp + p * (read(capVolts[i]) + readOffset[i] - sharedRead[c]) * invScale;
+            }
+        }
+        assert n == rows * cols;
+    }
+
+    @Override
+    protected void applyPulses(int col, int[] pulseRows, int[] counts, int n) {
+        final float p = polarity;
+        final float lo = 0f;
+        final float hi = supply;
+        final float shared = sharedRead[col];
+        long up = 0;
+        long down = 0;
+        for (int k = 0; k < n; k++) {
+            int i = pulseRows[k] * cols + col;
+            int cnt = counts[k];
+            float v = capVolts[i];
+            // With p = -1 a requested increase of W discharges the capacitor, and vice versa.
+            if (cnt * p > 0) {
+                int a = Math.abs(cnt);
+                v += a * stepUp[i];
+                up += a;
+            } else {
+                int a = Math.abs(cnt);
+                v -= a * stepDown[i];
+                down += a;
+            }
+            v = v < lo ? lo : (v > hi ? hi : v);
+            capVolts[i] = v;
+            weights[i] = pcmWeight[i] + p * (read(v) + readOffset[i] - shared) * invScale;
+        }
+        counters.capChargePulses += up;
+        counters.capDischargePulses += down;
+    }
+
+    @Override
+    public void afterExample(long examplesDone) {
+        if (examplesDone % cell.slowProcessIntervalExamples() == 0) {
+            leak(cell.slowProcessIntervalExamples());
+            double t = (examplesDone - lastTransferExample) * cell.secondsPerExample();
+            driftFactor = Pcm.driftFactor(t, pcm);
+            refreshAllWeights();
+        }
+    }
+
+    @Override
+    public void beforeExample(long examplesDone) {
+        if (examplesDone > 0 && examplesDone % cell.transferIntervalExamples() == 0) {
+            transfer(examplesDone);
+            refreshAllWeights();
+        }
+    }
+
+    private void leak(int examples) {
+        double tau = cap.leakTimeConstantExamples();
+        float keep = (float) Math.exp(-examples / tau);
+        float target = (float) cap.leakTargetVolts();
+        for (int i = 0; i < capVolts.length; i++) {
+            capVolts[i] = target + (capVolts[i] - target) * keep;
+        }
+        for (int c = 0; c < cols; c++) {
+            sharedVolts[c] = target + (sharedVolts[c] - target) * keep;
+        }
+    }
+
+    /**
+     * Moves the whole weight into the PCM pair: read W (with read noise), RESET both devices, program
+     * F*(G+ - G-) to W - offset - p'*(static 3T1C mismatch), re-initialise the capacitors and flip p.
+     * A target between 0 and the offset (same sign) is left RESET for g to absorb.
+     */
+    void transfer(long examplesDone) {
+        counters.transfers++;
+        int newPolarity = cell.polarityInversion() ? -polarity : polarity;
+        double scale = cell.weightScaleMicrosiemens();
+        double offset = cell.transferOffsetMicrosiemens() * (cell.offsetFollowsPolarity() ? newPolarity : 1);
+        double readSigma = Math.sqrt(2.0) * cell.gainFactor() * pcm.readNoiseMicrosiemens();
+        for (int r = 0, i = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++, i++) {
+                double w = weights[i] * scale + readSigma * noise.nextGaussian();
+                double mismatch = readOffset[i] - sharedOffset[c];
+                double target = w - offset - newPolarity * mismatch;
+                boolean absorb = offset > 0 ? (target > 0 && target < offset) : (target < 0 && target > offset);
+                programPair(i, absorb ? 0.0 : target, noise);
+            }
+        }
+        counters.pcmProgramIterations += iterations[0];
+        iterations[0] = 0;
+        polarity = newPolarity;
+        resetCapacitors();
+        lastTransferExample = examplesDone;
+        driftFactor = 1.0;
+    }
+
+    /** Current polarity p of the 3T1C contribution. */
+    public int polarity() {
+        return polarity;
+    }
+
+    /** Capacitor voltage of cell (r, c), V. */
+    public float capacitorVolts(int r, int c) {
+        return capVolts[r * cols + c];
+    }
+
+    /** Contribution F*(G+ - G-) of cell (r, c), network units (drift applied). */
+    public float pcmWeight(int r, int c) {
+        return pcmWeight[r * cols + c];
+    }
+
+    /** PCM conductances (G+, G-) of cell (r, c), uS, as programmed. */
+    public float[] pcmConductances(int r, int c) {
+        int i = r * cols + c;
+        return new float[] {gPlus[i], gMinus[i]};
+    }
+}

@@ -1,0 +1,133 @@
+package io.crossbarlab.sim.tile;
+
+import io.crossbarlab.sim.random.SplitMix64;
+
+/**
+ * A tile updated by crossbar-compatible pulses. For example input x and error delta the requested
+ * change of cell (r, c) is {@code -lr * x_r * delta_c}; it is coded as an integer number of pulses of
+ * nominal size {@link #weightPerPulse()}, rounded to nearest or stochastically (unbiased) and capped.
+ *
+ * <p>Pulses are sparse (the paper: a synapse sees about 1,000 pulses over 16,000 examples), so the
+ * coder never visits cells that get none: inputs are sorted by |x| descending, deterministic rounding
+ * stops at the first input below half a pulse, and stochastic rounding draws the gaps between
+ * pulse candidates from a geometric distribution (thinning), which is exact because each skipped
+ * position is rejected at a rate no smaller than its own pulse probability.
+ */
+public abstract class PulsedTile extends Tile {
+
+    protected final SplitMix64 noise;
+    private final boolean stochastic;
+    private final int maxPulses;
+    private final int[] pulseRows;
+    private final int[] pulseCounts;
+
+    protected PulsedTile(
+            int rowOffset,
+            int rows,
+            int colOffset,
+            int cols,
+            TileParameters tp,
+            EventCounters counters,
+            SplitMix64 noise,
+            boolean stochastic,
+            int maxPulses) {
+        super(rowOffset, rows, colOffset, cols, tp, counters);
+        this.noise = noise;
+        this.stochastic = stochastic;
+        this.maxPulses = maxPulses;
+        this.pulseRows = new int[rows];
+        this.pulseCounts = new int[rows];
+    }
+
+    /** Nominal change of the effective weight for one pulse, in network units. */
+    protected abstract double weightPerPulse();
+
+    /**
+     * Applies pulses to column {@code col} (tile-local): {@code counts[k]} pulses (signed: positive
+     * means "increase W") to tile-local row {@code rows[k]}, for {@code k < n}.
+     */
+    protected abstract void applyPulses(int col, int[] rows, int[] counts, int n);
+
+    @Override
+    public final boolean needsSortedInput() {
+        return true;
+    }
+
+    @Override
+    public final void update(RowBlockInput in, float[] x, float[] delta, float learningRate) {
+        counters.updateMacs += (long) rows * cols;
+        final int n = in.sortedCount;
+        if (n == 0) {
+            return;
+        }
+        final double perUnit = learningRate / weightPerPulse();
+        final int[] sRows = in.sortedRows;
+        final float[] sAbs = in.sortedAbs;
+        final float[] sSign = in.sortedSign;
+        final int cap = maxPulses;
+        for (int c = 0; c < cols; c++) {
+            float d = delta[colOffset + c];
+            if (d == 0f) {
+                continue;
+            }
+            double a = perUnit * Math.abs(d);
+            int dir = d > 0 ? -1 : 1; // requested change is -lr * x * delta
+            int m = 0;
+            int k = 0;
+            if (!stochastic) {
+                while (k < n) {
+                    double v = a * sAbs[k];
+                    if (v < 0.5) {
+                        break;
+                    }
+                    int cnt = (int) (v + 0.5);
+                    if (cnt > cap) {
+                        cnt = cap;
+                        counters.clippedUpdates++;
+                    }
+                    pulseRows[m] = sRows[k] - rowOffset;
+                    pulseCounts[m++] = sSign[k] > 0 ? dir * cnt : -dir * cnt;
+                    k++;
+                }
+            } else {
+                while (k < n) {
+                    double v = a * sAbs[k];
+                    if (v < 1.0) {
+                        break;
+                    }
+                    int cnt = (int) v;
+                    if (noise.nextDouble() < v - cnt) {
+                        cnt++;
+                    }
+                    if (cnt > cap) {
+                        cnt = cap;
+                        counters.clippedUpdates++;
+                    }
+                    pulseRows[m] = sRows[k] - rowOffset;
+                    pulseCounts[m++] = sSign[k] > 0 ? dir * cnt : -dir * cnt;
+                    k++;
+                }
+                while (k < n) {
+                    double pMax = a * sAbs[k];
+                    if (pMax <= 0) {
+                        break;
+                    }
+                    // candidates at rate pMax: skip a geometric number of positions
+                    int skip = (int) Math.min(n, Math.floor(Math.log(noise.nextOpenDouble()) / Math.log1p(-pMax)));
+                    k += skip;
+                    if (k >= n) {
+                        break;
+                    }
+                    if (noise.nextDouble() * pMax < a * sAbs[k]) {
+                        pulseRows[m] = sRows[k] - rowOffset;
+                        pulseCounts[m++] = sSign[k] > 0 ? dir : -dir;
+                    }
+                    k++;
+                }
+            }
+            if (m > 0) {
+                applyPulses(c, pulseRows, pulseCounts, m);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.crossbarlab.sim.tile;
+
+import java.util.Arrays;
+
+/**
+ * The input rows of one block of tile rows for the current example: which rows are non-zero (so
+ * MVMs and updates skip the rest) and, for pulsed updates, the same rows ordered by |x| descending
+ * (so pulse coding stops as soon as the remaining inputs cannot produce a pulse). Buffers are
+ * allocated once; {@link #load} allocates nothing.
+ */
+public final class RowBlockInput {
+
+    final int from;
+    final int to;
+    final int[] nonZeroRows;
+    int nonZeroCount;
+    double sumSquares;
+
+    final int[] sortedRows;
+    final float[] sortedAbs;
+    final float[] sortedSign;
+    private final long[] keys;
+    int sortedCount;
+
+    /** Rows {@code [from, to)} of the layer input. */
+    public RowBlockInput(int from, int to) {
+        this.from = from;
+        this.to = to;
+        int n = to - from;
+        this.nonZeroRows = new int[n];
+        this.sortedRows = new int[n];
+        this.sortedAbs = new float[n];
+        this.sortedSign = new float[n];
+        this.keys = new long[n];
+    }
+
+    public int from() {
+        return from;
+    }
+
+    public int to() {
+        return to;
+    }
+
+    /** Indexes the non-zero inputs of {@code x} in this block; sorts them if {@code sort}. */
+    public void load(float[] x, boolean sort) {
+        int nz = 0;
+        double ss = 0;
+        for (int r = from; r < to; r++) {
+            float v = x[r];
+            if (v != 0f) {
+                nonZeroRows[nz++] = r;
+                ss += (double) v * v;
+            }
+        }
+        nonZeroCount = nz;
+        sumSquares = ss;
+        sortedCount = 0;
+        if (sort) {
+            sort(x);
+        }
+    }
+
+    private void sort(float[] x) {
+        int n = nonZeroCount;
+        for (int k = 0; k < n; k++) {
+            int r = nonZeroRows[k];
+            // |x| >= 0 compares as its IEEE bits do; the row index breaks ties deterministically.
+            keys[k] = ((long) Float.floatToRawIntBits(Math.abs(x[r])) << 32) | (r - from);
+        }
+        Arrays.sort(keys, 0, n);
+        for (int k = 0; k < n; k++) {
+            long key = keys[n - 1 - k];
+            int r = from + (int) (key & 0xffffffffL);
+            sortedRows[k] = r;
+            sortedAbs[k] = Float.intBitsToFloat((int) (key >>> 32));
+            sortedSign[k] = x[r] < 0 ? -1f : 1f;
+        }
+        sortedCount = n;
+    }
+
+    public int nonZeroCount() {
+        return nonZeroCount;
+    }
+}

@@ -1,0 +1,149 @@
+package io.crossbarlab.sim.tile;
+
+import io.crossbarlab.sim.random.SplitMix64;
+
+/**
+ * One crossbar tile: a block of {@code rows x cols} cells of a layer, holding its own device state
+ * in primitive arrays. The effective weight of every cell is maintained in {@link #weights} (network
+ * units, row-major by input row) whenever device state changes, so MVMs read one array whatever the
+ * scheme.
+ *
+ * <p>Forward and backward reads add output-referred Gaussian noise equivalent to independent read
+ * noise of sigma on every cell: the sum of n independent cell errors x_r*e_r is exactly Gaussian with
+ * standard deviation sigma*||x||, so one draw per output replaces one per cell.
+ */
+public abstract class Tile {
+
+    protected final int rows;
+    protected final int cols;
+    protected final int rowOffset;
+    protected final int colOffset;
+    protected final float[] weights;
+    protected final EventCounters counters;
+    protected final TileParameters tileParameters;
+    private final float[] partial;
+
+    protected Tile(int rowOffset, int rows, int colOffset, int cols, TileParameters tp, EventCounters counters) {
+        this.rows = rows;
+        this.cols = cols;
+        this.rowOffset = rowOffset;
+        this.colOffset = colOffset;
+        this.weights = new float[rows * cols];
+        this.tileParameters = tp;
+        this.counters = counters;
+        this.partial = new float[Math.max(rows, cols)];
+    }
+
+    /** Standard deviation of the read error of one cell, in network weight units. */
+    protected abstract double readNoiseSigma();
+
+    /** Sets the initial weights (network units, [r*cols + c]) by programming the devices. */
+    public abstract void initialise(float[] initialWeights, SplitMix64 deviceRng, SplitMix64 noiseRng);
+
+    /** Applies the update for one example. */
+    public abstract void update(RowBlockInput input, float[] x, float[] delta, float learningRate);
+
+    /** Called after every training example with the number of examples done so far. */
+    public void afterExample(long examplesDone) {}
+
+    /**
+     * Called before every training example with the number of examples done so far. Periodic
+     * transfers run here, so that a run's last example is followed by evaluation of the trained
+     * weights, not of a fresh transfer.
+     */
+    public void beforeExample(long examplesDone) {}
+
+    /** Whether {@link #update} needs the block's inputs sorted by magnitude. */
+    public boolean needsSortedInput() {
+        return false;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** The effective weight of cell (r, c) in network units (tile-local indices). */
+    public float weight(int r, int c) {
+        return weights[r * cols + c];
+    }
+
+    /**
+     * Forward MVM of this tile's block: {@code out[colOffset + c] += sum_r x[r] * W[r][c]}, with read
+     * noise from {@code rng} (none if null) and ADC quantisation of the tile's partial sums.
+     */
+    public final void forward(RowBlockInput in, float[] x, float[] out, SplitMix64 rng) {
+        float[] y = partial;
+        java.util.Arrays.fill(y, 0, cols, 0f);
+        final float[] w = weights;
+        final int n = cols;
+        for (int k = 0; k < in.nonZeroCount; k++) {
+            int r = in.nonZeroRows[k];
+            float xr = x[r];
+            int base = (r - rowOffset) * n;
+            for (int c = 0; c < n; c++) {
+                y[c] += xr * w[base + c];
+            }
+        }
+        double sigma = readNoiseSigma();
+        if (rng != null && sigma > 0 && in.sumSquares > 0) {
+            double s = sigma * Math.sqrt(in.sumSquares);
+            for (int c = 0; c < n; c++) {
+                y[c] += (float) (s * rng.nextGaussian());
+            }
+        }
+        quantise(y, n, tileParameters.adcForwardFullScale());
+        for (int c = 0; c < n; c++) {
+            out[colOffset + c] += y[c];
+        }
+    }
+
+    /** Backward (transposed) MVM: {@code out[rowOffset + r] += sum_c W[r][c] * delta[colOffset + c]}. */
+    public final void backward(float[] delta, float[] out, SplitMix64 rng) {
+        final float[] w = weights;
+        final int n = cols;
+        float[] y = partial;
+        double ss = 0;
+        for (int c = 0; c < n; c++) {
+            float d = delta[colOffset + c];
+            ss += (double) d * d;
+        }
+        for (int r = 0; r < rows; r++) {
+            int base = r * n;
+            float acc = 0f;
+            for (int c = 0; c < n; c++) {
+                acc += w[base + c] * delta[colOffset + c];
+            }
+            y[r] = acc;
+        }
+        double sigma = readNoiseSigma();
+        if (rng != null && sigma > 0 && ss > 0) {
+            double s = sigma * Math.sqrt(ss);
+            for (int r = 0; r < rows; r++) {
+                y[r] += (float) (s * rng.nextGaussian());
+            }
+        }
+        quantise(y, rows, tileParameters.adcBackwardFullScale());
+        for (int r = 0; r < rows; r++) {
+            out[rowOffset + r] += y[r];
+        }
+    }
+
+    private void quantise(float[] y, int n, double fullScale) {
+        counters.adcConversions += n;
+        int bits = tileParameters.adcBits();
+        if (bits <= 0) {
+            return;
+        }
+        double step = 2.0 * fullScale / ((1L << bits) - 1);
+        float lo = (float) -fullScale;
+        float hi = (float) fullScale;
+        for (int i = 0; i < n; i++) {
+            float q = (float) (Math.rint(y[i] / step) * step);
+            y[i] = q < lo ? lo : (q > hi ? hi : q);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.crossbarlab.sim.tile;
+
+/**
+ * Tile geometry and read-out periphery used by the simulation.
+ *
+ * @param tileRows rows (inputs) of one crossbar tile [assumed: 512]
+ * @param tileCols columns (outputs) of one crossbar tile [assumed: 512]
+ * @param adcBits resolution of the column/row read-out; 0 = ideal read-out [assumed: 0]
+ * @param adcForwardFullScale ADC full scale of forward outputs, weight x input units [assumed]
+ * @param adcBackwardFullScale ADC full scale of backward outputs, weight x error units [assumed]
+ */
+public record TileParameters(
+        int tileRows, int tileCols, int adcBits, double adcForwardFullScale, double adcBackwardFullScale) {
+
+    public static final TileParameters DEFAULT = new TileParameters(512, 512, 0, 16.0, 1.0);
+}
