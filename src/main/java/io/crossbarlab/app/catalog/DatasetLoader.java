@@ -51,7 +51,13 @@ public final class DatasetLoader {
         if (dir == null) {
             return null;
         }
-        return file -> Files.newInputStream(dir.resolve(file));
+        return file -> {
+            try {
+                return Files.newInputStream(dir.resolve(file));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new FileNotFoundException(dir.resolve(file).toString());
+            }
+        };
     }
 
     static InputStream openEmbedded(String file) throws IOException {

@@ -49,6 +49,13 @@ public enum DeviceParameter implements ParameterDef {
             1,
             Kind.BOOLEAN,
             "Subtract p*offset rather than +offset at a transfer, so the offset keeps pointing where leakage pushes W."),
+    RESIDUAL_TO_CAPACITOR(
+            "transferResidualToCapacitor",
+            "bool",
+            0,
+            1,
+            Kind.BOOLEAN,
+            "After a transfer, write the residual W - F*(G+ - G-) into the 3T1C by open-loop pulses instead of leaving it to training."),
     STOCHASTIC_ROUNDING(
             "stochasticRounding",
             "bool",

@@ -62,8 +62,11 @@ public final class DevicePresets {
         m.put(
                 OFFSET_FOLLOWS_POLARITY,
                 assumed(
-                        0,
-                        "not stated; a fixed sign keeps the offset lowering pre-activations (ablation in docs/reproduction.md)"));
+                        1,
+                        "not stated; with p*offset the residual always needs g to rise (charge), the easy direction"));
+        m.put(
+                RESIDUAL_TO_CAPACITOR,
+                assumed(1, "reading of 'let g absorb the residual': the offset-sized residual is charged into g"));
         m.put(STOCHASTIC_ROUNDING, assumed(1, "unbiased pulse coding; deterministic rounding selectable"));
         m.put(MAX_PULSES, assumed(32, "bounds one update to 32 steps (about 0.06 weight units)"));
         m.put(SLOW_PROCESS_INTERVAL, assumed(100, "numerical: leakage and drift change little over 100 examples"));

@@ -33,8 +33,8 @@ public interface ParameterDef {
             return key() + " must be a finite number";
         }
         if (value < min() || value > max()) {
-            return key() + " must be between " + fmt(min()) + " and " + fmt(max()) + " " + unit() + " (was "
-                    + fmt(value) + ")";
+            String unit = "1".equals(unit()) || "bool".equals(unit()) ? "" : " " + unit();
+            return key() + " must be between " + fmt(min()) + " and " + fmt(max()) + unit + " (was " + fmt(value) + ")";
         }
         if (kind() != Kind.REAL && value != Math.rint(value)) {
             return key() + " must be " + (kind() == Kind.BOOLEAN ? "0 or 1 (or a boolean)" : "a whole number")

@@ -87,6 +87,6 @@ public final class SplitMix64 implements RandomGenerator {
             v = 2.0 * nextDouble() - 1.0;
             s = u * u + v * v;
         } while (s >= 1.0 || s == 0.0);
-        return u * Math.sqrt(-2.0 * Math.log(s) / s);
+        return u * Math.sqrt(-2.0 * StrictMath.log(s) / s);
     }
 }

@@ -105,5 +105,11 @@ public final class EventCounters {
             long pcmProgramIterations,
             long transfers,
             long pcmOccasionalResets,
-            long clippedUpdates) {}
+            long clippedUpdates) {
+
+        /** All pulses applied as updates, of every device kind. */
+        public long updatePulses() {
+            return capChargePulses + capDischargePulses + pcmSetPulses;
+        }
+    }
 }

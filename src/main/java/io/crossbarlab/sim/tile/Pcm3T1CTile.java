@@ -37,6 +37,7 @@ public final class Pcm3T1CTile extends PulsedTile {
     private final float[] sharedVolts;
     private final float[] sharedOffset;
     private final float[] sharedRead;
+    private final float[] residual;
 
     private final float invScale;
     private final float span;
@@ -84,6 +85,7 @@ public final class Pcm3T1CTile extends PulsedTile {
         sharedVolts = new float[cols];
         sharedOffset = new float[cols];
         sharedRead = new float[cols];
+        residual = new float[n];
         invScale = (float) (1.0 / cell.weightScaleMicrosiemens());
         span = (float) cap.readSpanMicrosiemens();
         kappa = (float) cap.readNonlinearity();
@@ -235,7 +237,7 @@ public final class Pcm3T1CTile extends PulsedTile {
 
     private void leak(int examples) {
         double tau = cap.leakTimeConstantExamples();
-        float keep = (float) Math.exp(-examples / tau);
+        float keep = (float) StrictMath.exp(-examples / tau);
         float target = (float) cap.leakTargetVolts();
         for (int i = 0; i < capVolts.length; i++) {
             capVolts[i] = target + (capVolts[i] - target) * keep;
@@ -256,6 +258,7 @@ public final class Pcm3T1CTile extends PulsedTile {
         double scale = cell.weightScaleMicrosiemens();
         double offset = cell.transferOffsetMicrosiemens() * (cell.offsetFollowsPolarity() ? newPolarity : 1);
         double readSigma = Math.sqrt(2.0) * cell.gainFactor() * pcm.readNoiseMicrosiemens();
+        double f = cell.gainFactor();
         for (int r = 0, i = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++, i++) {
                 double w = weights[i] * scale + readSigma * noise.nextGaussian();
@@ -263,14 +266,44 @@ public final class Pcm3T1CTile extends PulsedTile {
                 double target = w - offset - newPolarity * mismatch;
                 boolean absorb = offset > 0 ? (target > 0 && target < offset) : (target < 0 && target > offset);
                 programPair(i, absorb ? 0.0 : target, noise);
+                residual[i] = (float) (w - f * (gPlus[i] - gMinus[i]) - newPolarity * mismatch);
             }
         }
         counters.pcmProgramIterations += iterations[0];
         iterations[0] = 0;
         polarity = newPolarity;
         resetCapacitors();
+        if (cell.residualToCapacitor()) {
+            writeResidual();
+        }
         lastTransferExample = examplesDone;
         driftFactor = 1.0;
+    }
+
+    /**
+     * Charges (or discharges) every capacitor open-loop by the whole number of nominal pulses closest to
+     * the residual left by programming, each pulse of the cell's own step size; with p*offset the
+     * residual needs g to rise, i.e. charge pulses.
+     */
+    private void writeResidual() {
+        double pulseMicrosiemens = cap.slopeMicrosiemensPerVolt(cap.initVolts()) * cap.stepVolts();
+        float hi = supply;
+        long up = 0;
+        long down = 0;
+        for (int i = 0; i < residual.length; i++) {
+            int n = (int) Math.rint(residual[i] / pulseMicrosiemens) * polarity;
+            float v = capVolts[i];
+            if (n > 0) {
+                v += n * stepUp[i];
+                up += n;
+            } else if (n < 0) {
+                v += n * stepDown[i];
+                down -= n;
+            }
+            capVolts[i] = v < 0f ? 0f : (v > hi ? hi : v);
+        }
+        counters.capChargePulses += up;
+        counters.capDischargePulses += down;
     }
 
     /** Current polarity p of the 3T1C contribution. */

@@ -113,7 +113,8 @@ public abstract class PulsedTile extends Tile {
                         break;
                     }
                     // candidates at rate pMax: skip a geometric number of positions
-                    int skip = (int) Math.min(n, Math.floor(Math.log(noise.nextOpenDouble()) / Math.log1p(-pMax)));
+                    int skip = (int)
+                            Math.min(n, Math.floor(StrictMath.log(noise.nextOpenDouble()) / StrictMath.log1p(-pMax)));
                     k += skip;
                     if (k >= n) {
                         break;

@@ -1,0 +1,221 @@
+package io.crossbarlab.app.job;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A training job as persisted. Read through JPA; every change of state goes through a guarded SQL
+ * update in {@link JobRepository}, never through this entity's setters (it has none for state).
+ */
+@Entity
+@Table(name = "job")
+public class Job {
+
+    @Id
+    private UUID id;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private JobState state;
+
+    private int priority;
+    private String labels;
+    private String spec;
+
+    @Column(name = "spec_hash")
+    private String specHash;
+
+    private long seed;
+
+    @Column(name = "simulator_version")
+    private String simulatorVersion;
+
+    @Column(name = "tiles_required")
+    private int tilesRequired;
+
+    @Column(name = "node_id")
+    private String nodeId;
+
+    private String tiles;
+
+    @Column(name = "lease_expires_at")
+    private Instant leaseExpiresAt;
+
+    private int attempt;
+
+    @Column(name = "max_attempts")
+    private int maxAttempts;
+
+    @Column(name = "progress_epoch")
+    private int progressEpoch;
+
+    @Column(name = "progress_examples")
+    private long progressExamples;
+
+    @Column(name = "total_examples")
+    private long totalExamples;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "failure_reason")
+    private String failureReason;
+
+    private String result;
+
+    @Column(name = "idempotency_key")
+    private String idempotencyKey;
+
+    @Column(name = "request_hash")
+    private String requestHash;
+
+    protected Job() {}
+
+    /** A new job in state QUEUED. */
+    public static Job queued(
+            UUID id,
+            String name,
+            int priority,
+            String labelsJson,
+            String specJson,
+            String specHash,
+            long seed,
+            String simulatorVersion,
+            int tilesRequired,
+            int maxAttempts,
+            long totalExamples,
+            Instant createdAt,
+            String idempotencyKey,
+            String requestHash) {
+        Job j = new Job();
+        j.id = id;
+        j.name = name;
+        j.state = JobState.QUEUED;
+        j.priority = priority;
+        j.labels = labelsJson;
+        j.spec = specJson;
+        j.specHash = specHash;
+        j.seed = seed;
+        j.simulatorVersion = simulatorVersion;
+        j.tilesRequired = tilesRequired;
+        j.maxAttempts = maxAttempts;
+        j.totalExamples = totalExamples;
+        j.createdAt = createdAt;
+        j.idempotencyKey = idempotencyKey;
+        j.requestHash = requestHash;
+        return j;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public JobState getState() {
+        return state;
+    }
+
+    public int getPriority() {
+        return priority;
+    }
+
+    public String getLabels() {
+        return labels;
+    }
+
+    public String getSpec() {
+        return spec;
+    }
+
+    public String getSpecHash() {
+        return specHash;
+    }
+
+    public long getSeed() {
+        return seed;
+    }
+
+    public String getSimulatorVersion() {
+        return simulatorVersion;
+    }
+
+    public int getTilesRequired() {
+        return tilesRequired;
+    }
+
+    public String getNodeId() {
+        return nodeId;
+    }
+
+    public String getTiles() {
+        return tiles;
+    }
+
+    public Instant getLeaseExpiresAt() {
+        return leaseExpiresAt;
+    }
+
+    public int getAttempt() {
+        return attempt;
+    }
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public int getProgressEpoch() {
+        return progressEpoch;
+    }
+
+    public long getProgressExamples() {
+        return progressExamples;
+    }
+
+    public long getTotalExamples() {
+        return totalExamples;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public String getFailureReason() {
+        return failureReason;
+    }
+
+    public String getResult() {
+        return result;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String getRequestHash() {
+        return requestHash;
+    }
+}

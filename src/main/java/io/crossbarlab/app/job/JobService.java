@@ -1,0 +1,253 @@
+package io.crossbarlab.app.job;
+
+import io.crossbarlab.app.catalog.DatasetLoader;
+import io.crossbarlab.app.spec.SimulationSpec;
+import io.crossbarlab.sim.Simulator;
+import io.crossbarlab.sim.data.DatasetCatalog;
+import io.crossbarlab.sim.nn.RunSpec;
+import io.crossbarlab.sim.preset.InvalidSpecException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Submitting, reading, listing and cancelling jobs. */
+@Service
+public class JobService {
+
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    private final JobStore store;
+    private final JobRepository repository;
+    private final TileCapacity capacity;
+    private final DatasetLoader datasets;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final JsonMapper canonical;
+    private final int maxAttempts;
+    private final Counter submitted;
+    private final SecureRandom seeds = new SecureRandom();
+
+    public JobService(
+            JobStore store,
+            JobRepository repository,
+            TileCapacity capacity,
+            DatasetLoader datasets,
+            ApplicationEventPublisher events,
+            Clock clock,
+            JsonMapper json,
+            MeterRegistry meters,
+            @org.springframework.beans.factory.annotation.Value("${crossbar.scheduler.max-attempts:3}")
+                    int maxAttempts) {
+        this.store = store;
+        this.repository = repository;
+        this.capacity = capacity;
+        this.datasets = datasets;
+        this.events = events;
+        this.clock = clock;
+        this.json = json;
+        this.canonical = json.rebuild()
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .disable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+        this.maxAttempts = maxAttempts;
+        this.submitted = Counter.builder("crossbar.jobs.submitted")
+                .description("Jobs accepted for scheduling")
+                .register(meters);
+    }
+
+    /** The outcome of a submission: the job, and whether it is a replay of an earlier request. */
+    public record Submission(Job job, boolean replayed) {}
+
+    /**
+     * Validates and queues a job. Throws {@link InvalidSpecException} for bad input (400), {@link
+     * JobExceptions.TooLarge} when it can never fit a node (422).
+     */
+    public Submission submit(SubmitCommand cmd) {
+        if (cmd.idempotencyKey() != null) {
+            Optional<Submission> replay = replay(cmd);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        RunSpec run = RunSpec.resolve(cmd.spec().toRequest(), seeds.nextLong() >>> 1);
+        if (!datasets.available(run.dataset())) {
+            throw new InvalidSpecException(
+                    "dataset.name", "dataset '" + run.dataset() + "' has no directory configured on this service");
+        }
+        int tiles = capacity.tilesRequired(run.layerArray(), run.tileRows(), run.tileCols());
+        if (tiles > capacity.tilesPerNode()) {
+            throw new JobExceptions.TooLarge(tiles, capacity.tilesPerNode());
+        }
+        SimulationSpec full = SimulationSpec.from(run);
+        String specJson = json.writeValueAsString(full);
+        Map<String, String> labels = cmd.labels() == null ? Map.of() : new TreeMap<>(cmd.labels());
+        List<String[]> labelRows = new ArrayList<>();
+        labels.forEach((k, v) -> labelRows.add(new String[] {k, v}));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Job job = Job.queued(
+                UUID.randomUUID(),
+                cmd.name(),
+                cmd.priority(),
+                json.writeValueAsString(labels),
+                specJson,
+                sha256(canonical.writeValueAsString(full)),
+                run.seed(),
+                Simulator.VERSION,
+                tiles,
+                maxAttempts,
+                (long) trainExamples(run) * run.epochs(),
+                now,
+                cmd.idempotencyKey(),
+                cmd.requestHash());
+        try {
+            store.insert(job, labelRows);
+        } catch (DuplicateKeyException e) {
+            if (cmd.idempotencyKey() == null) {
+                throw e;
+            }
+            return replay(cmd).orElseThrow(() -> new JobExceptions.KeyInFlight(cmd.idempotencyKey()));
+        }
+        submitted.increment();
+        events.publishEvent(new JobEvents.Submitted(job.getId()));
+        return new Submission(job, false);
+    }
+
+    private Optional<Submission> replay(SubmitCommand cmd) {
+        return store.findByIdempotencyKey(cmd.idempotencyKey()).map(id -> {
+            Job first = get(id);
+            if (!first.getRequestHash().equals(cmd.requestHash())) {
+                throw new JobExceptions.KeyReused(cmd.idempotencyKey());
+            }
+            return new Submission(first, true);
+        });
+    }
+
+    private int trainExamples(RunSpec run) {
+        Integer known = DatasetCatalog.byName(run.dataset())
+                .map(DatasetCatalog.Info::trainExamples)
+                .orElse(null);
+        if (known == null) {
+            known = datasets.load(run.dataset()).train().count();
+        }
+        return run.trainLimit() != null ? Math.min(run.trainLimit(), known) : known;
+    }
+
+    public Job get(UUID id) {
+        return repository.findById(id).orElseThrow(() -> new JobExceptions.JobNotFound(id));
+    }
+
+    /** One page of jobs, newest first. */
+    public record Page(List<Job> jobs, String nextPageToken) {}
+
+    public Page list(List<JobState> states, Map<String, String> labels, int pageSize, String pageToken) {
+        Instant before = null;
+        UUID beforeId = null;
+        if (pageToken != null && !pageToken.isEmpty()) {
+            try {
+                String[] parts =
+                        new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8).split("/", 2);
+                before = Instant.ofEpochSecond(0, 0).plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
+                beforeId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw new InvalidSpecException("pageToken", "is not a token this service issued");
+            }
+        }
+        List<String[]> labelRows = new ArrayList<>();
+        labels.forEach((k, v) -> labelRows.add(new String[] {k, v}));
+        List<UUID> ids = store.page(states, labelRows, before, beforeId, pageSize + 1);
+        boolean more = ids.size() > pageSize;
+        List<UUID> pageIds = more ? ids.subList(0, pageSize) : ids;
+        Map<UUID, Job> byId = new java.util.HashMap<>();
+        repository.findAllById(pageIds).forEach(j -> byId.put(j.getId(), j));
+        List<Job> jobs = pageIds.stream()
+                .map(byId::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        String next = null;
+        if (more && !jobs.isEmpty()) {
+            Job last = jobs.get(jobs.size() - 1);
+            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, last.getCreatedAt());
+            next = Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((micros + "/" + last.getId()).getBytes(StandardCharsets.UTF_8));
+        }
+        return new Page(jobs, next);
+    }
+
+    /** Idempotent cancel; 409 on a job that already ended other than CANCELLED. */
+    public Job cancel(UUID id) {
+        Job job = get(id);
+        if (job.getState() == JobState.CANCELLED || job.getState() == JobState.CANCELLING) {
+            return job;
+        }
+        if (job.getState().isFinal()) {
+            throw new JobExceptions.WrongState(id, job.getState(), "cannot cancel a finished job");
+        }
+        Optional<JobState> after = store.requestCancel(id, clock.instant());
+        if (after.isEmpty()) {
+            Job now = get(id);
+            if (now.getState().isFinal() && now.getState() != JobState.CANCELLED) {
+                throw new JobExceptions.WrongState(id, now.getState(), "cannot cancel a finished job");
+            }
+            return now;
+        }
+        if (after.get() == JobState.CANCELLING) {
+            events.publishEvent(new JobEvents.CancelRequested(id));
+        }
+        return get(id);
+    }
+
+    public List<EpochRow> epochs(UUID id) {
+        get(id);
+        return store.epochs(id);
+    }
+
+    public List<JobEvent> events(UUID id, long afterId, int limit) {
+        return store.events(id, afterId, limit);
+    }
+
+    public Map<JobState, Long> countByState() {
+        return store.countByState();
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 of a request body, for Idempotency-Key comparisons. */
+    public static String hashBody(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

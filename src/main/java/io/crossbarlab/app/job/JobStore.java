@@ -1,0 +1,376 @@
+package io.crossbarlab.app.job;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every write to the job tables, as native SQL. State changes are guarded ({@code WHERE id = ? AND
+ * state IN (...)}, sources from {@link JobState}) and recorded in {@code job_event} in the same
+ * transaction. Writes by a worker are fenced by (node, attempt): a node presumed dead whose job was
+ * requeued cannot overwrite the new owner's work.
+ */
+@Component
+public class JobStore {
+
+    private final JdbcClient jdbc;
+
+    public JobStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    @Transactional
+    public void insert(Job j, List<String[]> labels) {
+        jdbc.sql("""
+                insert into job (id, name, state, priority, labels, spec, spec_hash, seed, simulator_version,
+                    tiles_required, attempt, max_attempts, progress_epoch, progress_examples, total_examples,
+                    created_at, idempotency_key, request_hash)
+                values (?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?)""")
+                .params(
+                        j.getId(),
+                        j.getName(),
+                        j.getPriority(),
+                        j.getLabels(),
+                        j.getSpec(),
+                        j.getSpecHash(),
+                        j.getSeed(),
+                        j.getSimulatorVersion(),
+                        j.getTilesRequired(),
+                        j.getMaxAttempts(),
+                        j.getTotalExamples(),
+                        ts(j.getCreatedAt()),
+                        j.getIdempotencyKey(),
+                        j.getRequestHash())
+                .update();
+        for (String[] kv : labels) {
+            jdbc.sql("insert into job_label (job_id, label_key, label_value) values (?, ?, ?)")
+                    .params(j.getId(), kv[0], kv[1])
+                    .update();
+        }
+        event(j.getId(), j.getCreatedAt(), JobEvent.STATE, null, JobState.QUEUED, "submitted", null);
+    }
+
+    void event(UUID id, Instant at, String type, JobState from, JobState to, String reason, String data) {
+        jdbc.sql(
+                        "insert into job_event (job_id, at, type, from_state, to_state, reason, data) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        ts(at),
+                        type,
+                        from == null ? null : from.name(),
+                        to == null ? null : to.name(),
+                        reason,
+                        data)
+                .update();
+    }
+
+    /** Candidates for claiming, locked for this transaction; rows locked by other nodes are skipped. */
+    @Transactional
+    public List<Candidate> lockQueued(int limit) {
+        return jdbc.sql("""
+                select id, tiles_required, created_at from job where state = 'QUEUED'
+                order by priority desc, created_at, id
+                limit ? for update skip locked""")
+                .param(limit)
+                .query((rs, n) -> new Candidate(
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    /** A queued job as the claim loop sees it. */
+    public record Candidate(UUID id, int tilesRequired, Instant createdAt) {}
+
+    /** QUEUED → RUNNING on {@code nodeId} with the given tiles; returns the new attempt, or empty. */
+    @Transactional
+    public Optional<Integer> markRunning(UUID id, String nodeId, String tiles, Instant now, Instant leaseUntil) {
+        int n = jdbc.sql("""
+                update job set state = 'RUNNING', node_id = ?, tiles = ?, lease_expires_at = ?, attempt = attempt + 1,
+                    started_at = ?, progress_epoch = 0, progress_examples = 0
+                where id = ? and state = 'QUEUED'""").params(nodeId, tiles, ts(leaseUntil), ts(now), id).update();
+        if (n == 0) {
+            return Optional.empty();
+        }
+        jdbc.sql("delete from job_epoch where job_id = ?").param(id).update();
+        int attempt = jdbc.sql("select attempt from job where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
+        event(
+                id,
+                now,
+                JobEvent.STATE,
+                JobState.QUEUED,
+                JobState.RUNNING,
+                "placed on node " + nodeId + ", tiles " + tiles + ", attempt " + attempt,
+                null);
+        return Optional.of(attempt);
+    }
+
+    /** Cancel request: QUEUED → CANCELLED, RUNNING → CANCELLING. Returns the state after the request. */
+    @Transactional
+    public Optional<JobState> requestCancel(UUID id, Instant now) {
+        if (transition(id, JobState.CANCELLED, List.of(JobState.QUEUED), now, "cancelled while queued")) {
+            jdbc.sql("update job set finished_at = ? where id = ?")
+                    .params(ts(now), id)
+                    .update();
+            return Optional.of(JobState.CANCELLED);
+        }
+        if (transition(id, JobState.CANCELLING, List.of(JobState.RUNNING), now, "cancel requested")) {
+            return Optional.of(JobState.CANCELLING);
+        }
+        return Optional.empty();
+    }
+
+    private boolean transition(UUID id, JobState to, List<JobState> from, Instant now, String reason) {
+        for (JobState f : from) {
+            if (!f.canMoveTo(to)) {
+                throw new IllegalArgumentException(f + " → " + to + " is not a transition");
+            }
+            int n = jdbc.sql("update job set state = ? where id = ? and state = ?")
+                    .params(to.name(), id, f.name())
+                    .update();
+            if (n == 1) {
+                event(id, now, JobEvent.STATE, f, to, reason, null);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Renews the leases of every job this node holds; returns their ids and states. */
+    @Transactional
+    public List<Owned> renewLeases(String nodeId, Instant until) {
+        jdbc.sql("update job set lease_expires_at = ? where node_id = ? and state in ('RUNNING', 'CANCELLING')")
+                .params(ts(until), nodeId)
+                .update();
+        return jdbc.sql("select id, state, attempt from job where node_id = ? and state in ('RUNNING', 'CANCELLING')")
+                .param(nodeId)
+                .query((rs, n) ->
+                        new Owned(rs.getObject(1, UUID.class), JobState.valueOf(rs.getString(2)), rs.getInt(3)))
+                .list();
+    }
+
+    /** A job held by a node. */
+    public record Owned(UUID id, JobState state, int attempt) {}
+
+    /** Fenced progress update; false when this worker no longer owns the job. */
+    @Transactional
+    public boolean progress(UUID id, String nodeId, int attempt, int epoch, long examples) {
+        return jdbc.sql("""
+                update job set progress_epoch = ?, progress_examples = ?
+                where id = ? and node_id = ? and attempt = ? and state in ('RUNNING', 'CANCELLING')""").params(epoch, examples, id, nodeId, attempt).update() == 1;
+    }
+
+    /** Fenced epoch record: progress, the epoch's metrics and an EPOCH event. */
+    @Transactional
+    public boolean epoch(UUID id, String nodeId, int attempt, EpochRow e, long examples, Instant now, String json) {
+        if (!progress(id, nodeId, attempt, e.epoch(), examples)) {
+            return false;
+        }
+        jdbc.sql("""
+                insert into job_epoch (job_id, epoch, train_accuracy, train_loss, test_accuracy, test_loss, seconds)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, e.epoch(), e.trainAccuracy(), e.trainLoss(), e.testAccuracy(), e.testLoss(), e.seconds())
+                .update();
+        event(id, now, JobEvent.EPOCH, null, null, "epoch " + e.epoch(), json);
+        return true;
+    }
+
+    /**
+     * Fenced end of a run: RUNNING or CANCELLING → {@code to}. A run that finishes after a cancel
+     * request still ends SUCCEEDED or FAILED. Returns false when this worker no longer owns the job.
+     */
+    @Transactional
+    public boolean finish(UUID id, String nodeId, int attempt, JobState to, String result, String reason, Instant now) {
+        for (JobState from : List.of(JobState.RUNNING, JobState.CANCELLING)) {
+            if (!from.canMoveTo(to)) {
+                continue;
+            }
+            int n = jdbc.sql("""
+                    update job set state = ?, result = ?, failure_reason = ?, finished_at = ?, lease_expires_at = null
+                    where id = ? and node_id = ? and attempt = ? and state = ?""")
+                    .params(
+                            to.name(),
+                            result,
+                            to == JobState.FAILED ? reason : null,
+                            ts(now),
+                            id,
+                            nodeId,
+                            attempt,
+                            from.name())
+                    .update();
+            if (n == 1) {
+                event(id, now, JobEvent.STATE, from, to, reason, null);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Jobs whose lease expired (their node is presumed dead): requeued while attempts remain, else
+     * failed; a job being cancelled is cancelled. Locked rows are skipped, so any node may reap.
+     */
+    @Transactional
+    public List<UUID> reapExpired(Instant now) {
+        var rows = jdbc.sql("""
+                select id, state, attempt, max_attempts, node_id from job
+                where state in ('RUNNING', 'CANCELLING') and lease_expires_at < ?
+                order by id for update skip locked""")
+                .param(ts(now))
+                .query((rs, n) -> new Object[] {
+                    rs.getObject(1, UUID.class),
+                    JobState.valueOf(rs.getString(2)),
+                    rs.getInt(3),
+                    rs.getInt(4),
+                    rs.getString(5)
+                })
+                .list();
+        List<UUID> reaped = new ArrayList<>();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            release(id, (JobState) r[1], (int) r[2], (int) r[3], now, "lease of node " + r[4] + " expired");
+            reaped.add(id);
+        }
+        return reaped;
+    }
+
+    /** At start-up: jobs this node left RUNNING when its process died are released at once. */
+    @Transactional
+    public List<UUID> releaseOwnedBy(String nodeId, Instant now) {
+        var rows = jdbc.sql("""
+                select id, state, attempt, max_attempts from job
+                where node_id = ? and state in ('RUNNING', 'CANCELLING') for update""")
+                .param(nodeId)
+                .query((rs, n) -> new Object[] {
+                    rs.getObject(1, UUID.class), JobState.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)
+                })
+                .list();
+        List<UUID> released = new ArrayList<>();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            release(id, (JobState) r[1], (int) r[2], (int) r[3], now, "node " + nodeId + " restarted");
+            released.add(id);
+        }
+        return released;
+    }
+
+    private void release(UUID id, JobState state, int attempt, int maxAttempts, Instant now, String why) {
+        JobState to;
+        if (state == JobState.CANCELLING) {
+            to = JobState.CANCELLED;
+        } else if (attempt < maxAttempts) {
+            to = JobState.QUEUED;
+        } else {
+            to = JobState.FAILED;
+        }
+        String reason = switch (to) {
+            case QUEUED -> why + "; requeued (attempt " + attempt + " of " + maxAttempts + ")";
+            case FAILED -> why + "; attempts exhausted (" + attempt + " of " + maxAttempts + ")";
+            default -> why + "; cancelled";
+        };
+        boolean requeue = to == JobState.QUEUED;
+        jdbc.sql("""
+                update job set state = ?, node_id = case when ? then null else node_id end,
+                    tiles = case when ? then null else tiles end, lease_expires_at = null,
+                    finished_at = case when ? then null else ? end,
+                    failure_reason = case when ? then ? else failure_reason end
+                where id = ? and state = ?""")
+                .params(to.name(), requeue, requeue, requeue, ts(now), to == JobState.FAILED, reason, id, state.name())
+                .update();
+        event(id, now, JobEvent.STATE, state, to, reason, null);
+    }
+
+    public List<EpochRow> epochs(UUID id) {
+        return jdbc.sql("""
+                select epoch, train_accuracy, train_loss, test_accuracy, test_loss, seconds
+                from job_epoch where job_id = ? order by epoch""")
+                .param(id)
+                .query((rs, n) -> new EpochRow(
+                        rs.getInt(1),
+                        rs.getDouble(2),
+                        rs.getDouble(3),
+                        rs.getDouble(4),
+                        rs.getDouble(5),
+                        rs.getDouble(6)))
+                .list();
+    }
+
+    public List<JobEvent> events(UUID id, long afterId, int limit) {
+        return jdbc.sql("""
+                select id, job_id, at, type, from_state, to_state, reason, data from job_event
+                where job_id = ? and id > ? order by id limit ?""")
+                .params(id, afterId, limit)
+                .query((rs, n) -> new JobEvent(
+                        rs.getLong(1),
+                        rs.getObject(2, UUID.class),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5) == null ? null : JobState.valueOf(rs.getString(5)),
+                        rs.getString(6) == null ? null : JobState.valueOf(rs.getString(6)),
+                        rs.getString(7),
+                        rs.getString(8)))
+                .list();
+    }
+
+    /** Ids of one page of jobs, newest first, after the cursor (created, id) if given. */
+    public List<UUID> page(
+            List<JobState> states, List<String[]> labels, Instant beforeCreated, UUID beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("select j.id from job j where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (states != null && !states.isEmpty()) {
+            sql.append(" and j.state in (");
+            for (int i = 0; i < states.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                params.add(states.get(i).name());
+            }
+            sql.append(')');
+        }
+        for (String[] kv : labels) {
+            sql.append(
+                    " and exists (select 1 from job_label l where l.job_id = j.id and l.label_key = ? and l.label_value = ?)");
+            params.add(kv[0]);
+            params.add(kv[1]);
+        }
+        if (beforeCreated != null) {
+            sql.append(" and (j.created_at < ? or (j.created_at = ? and j.id < ?))");
+            params.add(ts(beforeCreated));
+            params.add(ts(beforeCreated));
+            params.add(beforeId);
+        }
+        sql.append(" order by j.created_at desc, j.id desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
+    }
+
+    public Optional<UUID> findByIdempotencyKey(String key) {
+        return jdbc.sql("select id from job where idempotency_key = ?")
+                .param(key)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Count of jobs per state. */
+    public java.util.Map<JobState, Long> countByState() {
+        java.util.Map<JobState, Long> m = new java.util.EnumMap<>(JobState.class);
+        for (JobState s : JobState.values()) {
+            m.put(s, 0L);
+        }
+        jdbc.sql("select state, count(*) from job group by state")
+                .query((rs, n) -> m.put(JobState.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return m;
+    }
+}

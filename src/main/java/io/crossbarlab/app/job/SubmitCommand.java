@@ -1,0 +1,22 @@
+package io.crossbarlab.app.job;
+
+import io.crossbarlab.app.spec.SimulationSpec;
+import java.util.Map;
+
+/**
+ * A submission as the job service takes it.
+ *
+ * @param name optional display name
+ * @param labels free-form labels for filtering
+ * @param priority higher runs first
+ * @param spec what to simulate
+ * @param idempotencyKey optional Idempotency-Key header
+ * @param requestHash hash of the request body, to tell a replay from a reuse of the key
+ */
+public record SubmitCommand(
+        String name,
+        Map<String, String> labels,
+        int priority,
+        SimulationSpec spec,
+        String idempotencyKey,
+        String requestHash) {}

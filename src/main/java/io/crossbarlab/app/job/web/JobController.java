@@ -1,0 +1,202 @@
+package io.crossbarlab.app.job.web;
+
+import io.crossbarlab.app.job.JobExceptions;
+import io.crossbarlab.app.job.JobService;
+import io.crossbarlab.app.job.JobState;
+import io.crossbarlab.app.job.SubmitCommand;
+import io.crossbarlab.app.spec.SimulationResult;
+import io.crossbarlab.app.system.RequestBodyFilter;
+import io.crossbarlab.sim.preset.InvalidSpecException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/jobs")
+@Tag(name = "jobs", description = "Submit, follow and cancel simulated training jobs")
+class JobController {
+
+    private final JobService jobs;
+    private final JobEventStreams streams;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    JobController(JobService jobs, JobEventStreams streams, JsonMapper json, Clock clock) {
+        this.jobs = jobs;
+        this.streams = streams;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Queue a training job",
+            description = "Returns 202 with the job in state QUEUED and its Location. "
+                    + "With an Idempotency-Key, the same key and body replay the first response.")
+    @ApiResponse(responseCode = "202", description = "Queued (or replayed)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid spec",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "The job can never fit a node, or the Idempotency-Key was used with another body",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<JobResponse> submit(
+            @Valid @RequestBody SubmitJobRequest request,
+            @Parameter(
+                            description =
+                                    "Makes the submission safe to retry (IETF draft-ietf-httpapi-idempotency-key-header)")
+                    @RequestHeader(name = "Idempotency-Key", required = false)
+                    String idempotencyKey,
+            @RequestAttribute(name = RequestBodyFilter.HASH_ATTRIBUTE, required = false) String bodyHash) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new InvalidSpecException("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        var submission = jobs.submit(new SubmitCommand(
+                request.name(),
+                request.labels(),
+                request.priority() == null ? 0 : request.priority(),
+                request.toSpec(),
+                idempotencyKey,
+                bodyHash == null ? "" : bodyHash));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(submission.job().getId())
+                .toUri();
+        return ResponseEntity.accepted()
+                .location(location)
+                .body(JobResponse.from(submission.job(), json, clock.instant()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A job: state, progress, placement, timings and, once SUCCEEDED, its result")
+    JobResponse get(@PathVariable UUID id) {
+        return JobResponse.from(jobs.get(id), json, clock.instant());
+    }
+
+    @GetMapping
+    @Operation(summary = "Jobs, newest first, filtered by state and labels")
+    JobPage list(
+            @Parameter(description = "Only jobs in these states (repeat or comma-separate)")
+                    @RequestParam(required = false)
+                    List<String> state,
+            @Parameter(description = "Only jobs with these labels, as key=value (repeatable)")
+                    @RequestParam(required = false)
+                    List<String> label,
+            @Parameter(description = "Page size, 1 to 1000", example = "50") @RequestParam(required = false)
+                    Integer pageSize,
+            @Parameter(description = "Token from the previous page") @RequestParam(required = false) String pageToken) {
+        int size = pageSize == null ? JobService.DEFAULT_PAGE_SIZE : pageSize;
+        if (size < 1 || size > JobService.MAX_PAGE_SIZE) {
+            throw new InvalidSpecException(
+                    "pageSize", "must be between 1 and " + JobService.MAX_PAGE_SIZE + " (was " + size + ")");
+        }
+        List<JobState> states = new ArrayList<>();
+        if (state != null) {
+            for (String s : state) {
+                try {
+                    states.add(JobState.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidSpecException(
+                            "state",
+                            "must be one of QUEUED, RUNNING, CANCELLING, SUCCEEDED, FAILED, CANCELLED (was '" + s
+                                    + "')");
+                }
+            }
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (label != null) {
+            for (String kv : label) {
+                int eq = kv.indexOf('=');
+                if (eq < 1) {
+                    throw new InvalidSpecException("label", "must be key=value (was '" + kv + "')");
+                }
+                labels.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        var page = jobs.list(states, labels, size, pageToken);
+        var now = clock.instant();
+        return new JobPage(
+                page.jobs().stream().map(j -> JobResponse.from(j, json, now)).toList(), page.nextPageToken());
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(
+            summary = "Cancel a job (idempotent)",
+            description = "A queued job is cancelled at once; a running one moves to CANCELLING "
+                    + "and frees its tiles within one training example. 409 on a job that already ended otherwise.")
+    JobResponse cancel(@PathVariable UUID id) {
+        return JobResponse.from(jobs.cancel(id), json, clock.instant());
+    }
+
+    @GetMapping("/{id}/metrics")
+    @Operation(summary = "Per-epoch metrics recorded so far")
+    List<SimulationResult.EpochMetrics> metrics(@PathVariable UUID id) {
+        return jobs.epochs(id).stream()
+                .map(e -> new SimulationResult.EpochMetrics(
+                        e.epoch(), e.trainAccuracy(), e.trainLoss(), e.testAccuracy(), e.testLoss(), e.seconds()))
+                .toList();
+    }
+
+    @GetMapping("/{id}/result")
+    @Operation(summary = "The result of a SUCCEEDED job; 409 with the current state otherwise")
+    SimulationResult result(@PathVariable UUID id) {
+        var job = jobs.get(id);
+        if (job.getState() != JobState.SUCCEEDED) {
+            throw new JobExceptions.WrongState(id, job.getState(), "no result yet");
+        }
+        return json.readValue(job.getResult(), SimulationResult.class);
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(
+            summary = "Server-sent events of the job's state changes and epochs",
+            description = "Each event's id is its row id; "
+                    + "reconnect with Last-Event-ID to resume. The stream closes when the job reaches a final state.")
+    SseEmitter events(
+            @PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        long after = 0;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                after = Long.parseLong(lastEventId.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidSpecException("Last-Event-ID", "must be an event id from this stream");
+            }
+        }
+        return streams.open(id, after);
+    }
+}

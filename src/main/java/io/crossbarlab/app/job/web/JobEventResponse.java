@@ -1,0 +1,39 @@
+package io.crossbarlab.app.job.web;
+
+import io.crossbarlab.app.job.JobEvent;
+import io.crossbarlab.app.job.JobState;
+import io.crossbarlab.app.spec.SimulationResult;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One entry of a job's history, as sent on the event stream. */
+@Schema(description = "A job event: a state transition or an epoch's metrics")
+record JobEventResponse(
+        @Schema(description = "Event id (also the SSE id)", example = "17")
+        long id,
+
+        @Schema(description = "When it happened", example = "2026-11-28T12:00:05Z")
+        Instant at,
+
+        @Schema(description = "STATE or EPOCH", example = "STATE")
+        String type,
+
+        @Schema(description = "Previous state (STATE events)")
+        JobState fromState,
+
+        @Schema(description = "New state (STATE events)") JobState toState,
+
+        @Schema(description = "Why", example = "placed on node node-1, tiles 0,1,2, attempt 1")
+        String reason,
+
+        @Schema(description = "Epoch metrics (EPOCH events)")
+        SimulationResult.EpochMetrics epoch) {
+
+    static JobEventResponse from(JobEvent e, JsonMapper json) {
+        SimulationResult.EpochMetrics m = JobEvent.EPOCH.equals(e.type()) && e.data() != null
+                ? json.readValue(e.data(), SimulationResult.EpochMetrics.class)
+                : null;
+        return new JobEventResponse(e.id(), e.at(), e.type(), e.fromState(), e.toState(), e.reason(), m);
+    }
+}

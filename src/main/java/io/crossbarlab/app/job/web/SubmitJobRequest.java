@@ -1,0 +1,56 @@
+package io.crossbarlab.app.job.web;
+
+import io.crossbarlab.app.spec.SimulationSpec;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** Body of {@code POST /api/v1/jobs}: what to simulate plus how to file and schedule it. */
+@Schema(
+        description =
+                "A training job to queue. Everything but network.layers is optional; defaults come from the presets.")
+record SubmitJobRequest(
+        @Schema(description = "Display name, at most 200 characters", example = "ambrogio-2018 seed sweep")
+        @Size(max = 200)
+        String name,
+
+        @Schema(
+                description =
+                        "Labels for filtering (at most 20; keys 1-100 characters of [A-Za-z0-9._-], values at most 200 characters)",
+                example = "{\"study\": \"polarity\"}")
+        @Size(max = 20)
+        Map<@Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String, @Size(max = 200) String> labels,
+
+        @Schema(
+                description = "Scheduling priority, -1000 to 1000; higher runs first",
+                example = "0",
+                defaultValue = "0")
+        @Min(-1000)
+        @Max(1000)
+        Integer priority,
+
+        @Schema(description = "Dataset and how much of it to use") @Valid
+        SimulationSpec.DatasetSpec dataset,
+
+        @Schema(description = "Network architecture", requiredMode = Schema.RequiredMode.REQUIRED) @Valid
+        SimulationSpec.NetworkSpec network,
+
+        @Schema(description = "SGD settings") @Valid SimulationSpec.TrainingSpec training,
+
+        @Schema(description = "Unit-cell scheme and device parameters") @Valid
+        SimulationSpec.DeviceSpec device,
+
+        @Schema(description = "Tile geometry and periphery parameters") @Valid
+        SimulationSpec.HardwareSpec hardware,
+
+        @Schema(description = "Root seed of every random stream; generated and stored when absent", example = "42")
+        Long seed) {
+
+    SimulationSpec toSpec() {
+        return new SimulationSpec(dataset, network, training, device, hardware, seed);
+    }
+}

@@ -1,0 +1,299 @@
+package io.crossbarlab.app.scheduler;
+
+import io.crossbarlab.app.job.JobEvents;
+import io.crossbarlab.app.job.JobService;
+import io.crossbarlab.app.job.JobState;
+import io.crossbarlab.app.job.JobStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * This node's scheduler: a claim loop that places queued jobs on free tiles, a heartbeat that renews
+ * leases and reaps jobs of dead nodes, and a bounded pool of simulation threads.
+ *
+ * <p>Claiming locks queued rows with {@code FOR UPDATE SKIP LOCKED} in priority, then submission
+ * order, and fits them greedily into the free tiles. Smaller jobs may overtake (backfill) a head job
+ * that does not fit, but only for {@code backfillWindow}: after that the node starts nothing else
+ * until the head job fits, so a large job cannot starve.
+ */
+@Component
+public class Scheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+    private static final int CLAIM_BATCH = 64;
+
+    private final SchedulerSettings settings;
+    private final JobStore store;
+    private final JobService jobs;
+    private final NodeRegistry nodes;
+    private final JobRunner runner;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final TilePool pool;
+    private final SchedulerMetrics metrics;
+    private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
+    private final AtomicInteger busyThreads = new AtomicInteger();
+    private final Object wake = new Object();
+    private boolean wakeRequested;
+    private volatile boolean started;
+    private ExecutorService simulations;
+    private ScheduledExecutorService heartbeat;
+    private Thread claimLoop;
+
+    Scheduler(
+            SchedulerSettings settings,
+            JobStore store,
+            JobService jobs,
+            NodeRegistry nodes,
+            JobRunner runner,
+            TransactionTemplate tx,
+            Clock clock,
+            MeterRegistry registry) {
+        this.settings = settings;
+        this.store = store;
+        this.jobs = jobs;
+        this.nodes = nodes;
+        this.runner = runner;
+        this.tx = tx;
+        this.clock = clock;
+        this.pool = new TilePool(settings.tiles());
+        this.metrics = new SchedulerMetrics(registry, pool);
+    }
+
+    public TilePool pool() {
+        return pool;
+    }
+
+    public String nodeId() {
+        return settings.nodeId();
+    }
+
+    /** Starts scheduling once the application is ready (schema migrated, web server up). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void onReady() {
+        Instant now = clock.instant();
+        nodes.register(settings, now);
+        List<UUID> released = store.releaseOwnedBy(settings.nodeId(), now);
+        if (!released.isEmpty()) {
+            log.info(
+                    "node {} restarted: released {} job(s) it had left running: {}",
+                    settings.nodeId(),
+                    released.size(),
+                    released);
+        }
+        simulations = Executors.newFixedThreadPool(settings.simulationThreads(), named("crossbar-sim-"));
+        heartbeat = Executors.newSingleThreadScheduledExecutor(named("crossbar-heartbeat-"));
+        heartbeat.scheduleWithFixedDelay(this::beat, 0, settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        started = true;
+        claimLoop = named("crossbar-claim-").newThread(this::claimLoop);
+        claimLoop.start();
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @EventListener
+    public void onSubmitted(JobEvents.Submitted e) {
+        wakeUp();
+    }
+
+    @EventListener
+    public void onCancelRequested(JobEvents.CancelRequested e) {
+        RunningJob r = running.get(e.jobId());
+        if (r != null) {
+            r.cancelRequested = true;
+        }
+    }
+
+    void wakeUp() {
+        synchronized (wake) {
+            wakeRequested = true;
+            wake.notifyAll();
+        }
+    }
+
+    private void claimLoop() {
+        while (started) {
+            try {
+                claimOnce();
+            } catch (RuntimeException e) {
+                if (started) {
+                    log.warn("claim failed: {}", e.toString());
+                }
+            }
+            synchronized (wake) {
+                if (!wakeRequested && started) {
+                    try {
+                        wake.wait(settings.pollInterval().toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                wakeRequested = false;
+            }
+        }
+    }
+
+    /** One pass of the claim loop; returns the jobs it started. */
+    List<UUID> claimOnce() {
+        if (pool.free() == 0 || busyThreads.get() >= settings.simulationThreads()) {
+            return List.of();
+        }
+        List<RunningJob> claimed = new ArrayList<>();
+        try {
+            tx.executeWithoutResult(status -> {
+                Instant now = clock.instant();
+                List<JobStore.Candidate> candidates = store.lockQueued(CLAIM_BATCH);
+                boolean headBlocked = false;
+                for (int k = 0; k < candidates.size(); k++) {
+                    if (busyThreads.get() + claimed.size() >= settings.simulationThreads()) {
+                        break;
+                    }
+                    JobStore.Candidate c = candidates.get(k);
+                    int[] tiles = pool.allocate(c.tilesRequired());
+                    if (tiles == null) {
+                        if (k == 0 && Duration.between(c.createdAt(), now).compareTo(settings.backfillWindow()) > 0) {
+                            headBlocked = true; // drain: start nothing until the head job fits
+                            break;
+                        }
+                        continue;
+                    }
+                    Optional<Integer> attempt = store.markRunning(
+                            c.id(), settings.nodeId(), TilePool.format(tiles), now, now.plus(settings.lease()));
+                    if (attempt.isEmpty()) {
+                        pool.release(tiles);
+                        continue;
+                    }
+                    claimed.add(new RunningJob(c.id(), attempt.get(), tiles, c.createdAt()));
+                }
+                if (headBlocked && log.isDebugEnabled()) {
+                    log.debug("head job waits past the backfill window; draining tiles");
+                }
+            });
+        } catch (RuntimeException e) {
+            for (RunningJob r : claimed) {
+                pool.release(r.tiles);
+            }
+            throw e;
+        }
+        for (RunningJob r : claimed) {
+            running.put(r.id, r);
+            busyThreads.incrementAndGet();
+            metrics.started(Duration.between(r.createdAt, clock.instant()));
+            simulations.execute(() -> run(r));
+        }
+        return claimed.stream().map(r -> r.id).toList();
+    }
+
+    private void run(RunningJob r) {
+        Instant start = clock.instant();
+        JobState end = JobState.FAILED;
+        try {
+            end = runner.run(r, settings.nodeId(), metrics);
+        } finally {
+            running.remove(r.id);
+            pool.release(r.tiles);
+            busyThreads.decrementAndGet();
+            metrics.finished(end, Duration.between(start, clock.instant()));
+            wakeUp();
+        }
+    }
+
+    /** Heartbeat: node liveness, lease renewal, cancel propagation, reaping of dead nodes' jobs. */
+    void beat() {
+        try {
+            Instant now = clock.instant();
+            nodes.heartbeat(settings.nodeId(), now);
+            List<JobStore.Owned> owned = store.renewLeases(settings.nodeId(), now.plus(settings.lease()));
+            Map<UUID, JobStore.Owned> byId = new java.util.HashMap<>();
+            owned.forEach(o -> byId.put(o.id(), o));
+            for (RunningJob r : running.values()) {
+                JobStore.Owned o = byId.get(r.id);
+                if (o == null || o.attempt() != r.attempt) {
+                    r.lost = true; // requeued elsewhere: stop, and write nothing more
+                } else if (o.state() == JobState.CANCELLING) {
+                    r.cancelRequested = true;
+                }
+            }
+            if (!store.reapExpired(now).isEmpty()) {
+                wakeUp();
+            }
+            metrics.jobCounts(jobs.countByState());
+        } catch (RuntimeException e) {
+            log.warn("heartbeat failed: {}", e.toString());
+        }
+    }
+
+    /** Jobs currently running on this node. */
+    public int runningCount() {
+        return running.size();
+    }
+
+    @Override
+    public void start() {}
+
+    @Override
+    public void stop() {
+        started = false;
+        wakeUp();
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
+        if (simulations != null) {
+            // Running simulations stop at their next example; their jobs are released at the next start
+            // of this node, or reaped by another node when the lease expires.
+            running.values().forEach(r -> r.lost = true);
+            simulations.shutdownNow();
+            try {
+                simulations.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                store.releaseOwnedBy(settings.nodeId(), clock.instant());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "could not release jobs at shutdown; the next start or another node's reaper will: {}",
+                        e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    @Override
+    public int getPhase() {
+        // stop before the web server and the data source
+        return Integer.MAX_VALUE - 1000;
+    }
+}

@@ -1,0 +1,38 @@
+package io.crossbarlab.app.scheduler;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * This node's tile pool and scheduling rhythm ({@code crossbar.scheduler.*}).
+ *
+ * @param nodeId stable name of this service instance; jobs it left RUNNING are requeued when an
+ *     instance of the same name starts
+ * @param tiles tiles in this node's pool (M)
+ * @param tileRows rows of every tile of the pool
+ * @param tileCols columns of every tile of the pool
+ * @param simulationThreads jobs that simulate at the same time on this node
+ * @param heartbeat how often the node renews its heartbeat and its jobs' leases
+ * @param lease how long a job's lease lasts without renewal; past it the job's node is presumed dead
+ * @param pollInterval how often the claim loop looks for queued jobs when nothing wakes it
+ * @param maxAttempts attempts before a job whose node keeps dying is failed
+ * @param backfillWindow how long the job at the head of the queue may be overtaken by smaller jobs
+ *     before the node stops backfilling and drains tiles for it
+ */
+@Validated
+@ConfigurationProperties("crossbar.scheduler")
+public record SchedulerSettings(
+        @NotBlank String nodeId,
+        @Min(1) @Max(100_000) int tiles,
+        @Min(8) @Max(4096) int tileRows,
+        @Min(8) @Max(4096) int tileCols,
+        @Min(1) @Max(256) int simulationThreads,
+        Duration heartbeat,
+        Duration lease,
+        Duration pollInterval,
+        @Min(1) @Max(100) int maxAttempts,
+        Duration backfillWindow) {}

@@ -1,0 +1,75 @@
+package io.crossbarlab.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The boundaries of ARCHITECTURE.md, checked. */
+class ArchitectureTests {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.crossbarlab");
+    }
+
+    @Test
+    void simulatorImportsNoFrameworkOrLogging() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.crossbarlab.sim..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta..",
+                        "javax..",
+                        "com.fasterxml..",
+                        "tools.jackson..",
+                        "org.slf4j..",
+                        "org.apache.logging..",
+                        "java.util.logging..",
+                        "io.crossbarlab.app..")
+                .check(classes);
+    }
+
+    @Test
+    void simulatorUsesNoGlobalRandomness() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.crossbarlab.sim..")
+                .should()
+                .callMethod(Math.class, "random")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.Random")
+                .check(classes);
+    }
+
+    @Test
+    void simulatorDoesNoFileOrNetworkIo() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.crossbarlab.sim..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.nio.file..", "java.net..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.io.File")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.io.FileInputStream")
+                .check(classes);
+    }
+}
