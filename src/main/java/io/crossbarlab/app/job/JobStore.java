@@ -149,17 +149,28 @@ public class JobStore {
         return false;
     }
 
-    /** Renews the leases of every job this node holds; returns their ids and states. */
+    /**
+     * Renews the leases of the jobs this process is running (and only those: a job the database says
+     * this node holds but no thread runs is left to expire and be reaped); returns their ids, states
+     * and attempts as the database has them.
+     */
     @Transactional
-    public List<Owned> renewLeases(String nodeId, Instant until) {
-        jdbc.sql("update job set lease_expires_at = ? where node_id = ? and state in ('RUNNING', 'CANCELLING')")
-                .params(ts(until), nodeId)
-                .update();
-        return jdbc.sql("select id, state, attempt from job where node_id = ? and state in ('RUNNING', 'CANCELLING')")
-                .param(nodeId)
-                .query((rs, n) ->
-                        new Owned(rs.getObject(1, UUID.class), JobState.valueOf(rs.getString(2)), rs.getInt(3)))
-                .list();
+    public List<Owned> renewLeases(String nodeId, List<UUID> running, Instant until) {
+        List<Owned> owned = new ArrayList<>();
+        for (UUID id : running) {
+            jdbc.sql(
+                            "update job set lease_expires_at = ? where id = ? and node_id = ? and state in ('RUNNING', 'CANCELLING')")
+                    .params(ts(until), id, nodeId)
+                    .update();
+            jdbc.sql(
+                            "select id, state, attempt from job where id = ? and node_id = ? and state in ('RUNNING', 'CANCELLING')")
+                    .params(id, nodeId)
+                    .query((rs, n) ->
+                            new Owned(rs.getObject(1, UUID.class), JobState.valueOf(rs.getString(2)), rs.getInt(3)))
+                    .optional()
+                    .ifPresent(owned::add);
+        }
+        return owned;
     }
 
     /** A job held by a node. */
@@ -281,15 +292,21 @@ public class JobStore {
             case FAILED -> why + "; attempts exhausted (" + attempt + " of " + maxAttempts + ")";
             default -> why + "; cancelled";
         };
-        boolean requeue = to == JobState.QUEUED;
-        jdbc.sql("""
-                update job set state = ?, node_id = case when ? then null else node_id end,
-                    tiles = case when ? then null else tiles end, lease_expires_at = null,
-                    finished_at = case when ? then null else ? end,
-                    failure_reason = case when ? then ? else failure_reason end
-                where id = ? and state = ?""")
-                .params(to.name(), requeue, requeue, requeue, ts(now), to == JobState.FAILED, reason, id, state.name())
-                .update();
+        int n = switch (to) {
+            case QUEUED -> jdbc.sql("""
+                            update job set state = 'QUEUED', node_id = null, tiles = null, lease_expires_at = null
+                            where id = ? and state = ?""").params(id, state.name()).update();
+            case FAILED ->
+                jdbc.sql("""
+                            update job set state = 'FAILED', lease_expires_at = null, finished_at = ?, failure_reason = ?
+                            where id = ? and state = ?""").params(ts(now), reason, id, state.name()).update();
+            default -> jdbc.sql("""
+                            update job set state = 'CANCELLED', lease_expires_at = null, finished_at = ?
+                            where id = ? and state = ?""").params(ts(now), id, state.name()).update();
+        };
+        if (n == 0) {
+            return;
+        }
         event(id, now, JobEvent.STATE, state, to, reason, null);
     }
 

@@ -217,6 +217,9 @@ public class Scheduler implements SmartLifecycle {
         JobState end = JobState.FAILED;
         try {
             end = runner.run(r, settings.nodeId(), metrics);
+        } catch (RuntimeException | Error e) {
+            log.error("run of job {} ended abnormally", r.id, e);
+            throw e;
         } finally {
             running.remove(r.id);
             pool.release(r.tiles);
@@ -231,12 +234,23 @@ public class Scheduler implements SmartLifecycle {
         try {
             Instant now = clock.instant();
             nodes.heartbeat(settings.nodeId(), now);
-            List<JobStore.Owned> owned = store.renewLeases(settings.nodeId(), now.plus(settings.lease()));
+            // Take the snapshot first: a job claimed after it is neither renewed nor judged in this beat
+            // (judging it against a query that ran before its claim committed would wrongly find it lost).
+            List<RunningJob> snapshot = List.copyOf(running.values());
+            List<JobStore.Owned> owned = store.renewLeases(
+                    settings.nodeId(), snapshot.stream().map(r -> r.id).toList(), now.plus(settings.lease()));
             Map<UUID, JobStore.Owned> byId = new java.util.HashMap<>();
             owned.forEach(o -> byId.put(o.id(), o));
-            for (RunningJob r : running.values()) {
+            for (RunningJob r : snapshot) {
                 JobStore.Owned o = byId.get(r.id);
                 if (o == null || o.attempt() != r.attempt) {
+                    if (!r.lost) {
+                        log.warn(
+                                "job {} (attempt {}) is no longer held by node {}; stopping its run",
+                                r.id,
+                                r.attempt,
+                                settings.nodeId());
+                    }
                     r.lost = true; // requeued elsewhere: stop, and write nothing more
                 } else if (o.state() == JobState.CANCELLING) {
                     r.cancelRequested = true;

@@ -129,9 +129,12 @@ record JobResponse(
                         ? 1.0
                         : j.getTotalExamples() == 0 ? 0 : (double) j.getProgressExamples() / j.getTotalExamples());
         Instant end = j.getFinishedAt() != null ? j.getFinishedAt() : now;
-        Double queued = j.getStartedAt() != null
-                ? seconds(j.getCreatedAt(), j.getStartedAt())
-                : j.getState() == JobState.QUEUED ? seconds(j.getCreatedAt(), now) : null;
+        Double queued = null;
+        if (j.getStartedAt() != null) {
+            queued = seconds(j.getCreatedAt(), j.getStartedAt());
+        } else if (j.getState() == JobState.QUEUED) {
+            queued = seconds(j.getCreatedAt(), now);
+        }
         Double ran = j.getStartedAt() != null ? seconds(j.getStartedAt(), end) : null;
         SimulationResult result = j.getState() == JobState.SUCCEEDED && j.getResult() != null
                 ? json.readValue(j.getResult(), SimulationResult.class)

@@ -1,0 +1,443 @@
+package io.crossbarlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossbarlab.app.job.JobState;
+import io.crossbarlab.app.job.JobStore;
+import io.crossbarlab.app.scheduler.Scheduler;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The service end to end on a random port, run against H2 and against PostgreSQL by the two
+ * subclasses: submit and follow jobs, scheduling on the tile pool, cancellation, idempotency,
+ * restarts of a dead node's jobs, load.
+ */
+abstract class JobApiSuite {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Scheduler scheduler;
+
+    @Autowired
+    JobStore store;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    /** Each test leaves no job running or queued behind it. */
+    @org.junit.jupiter.api.AfterEach
+    void cancelLeftovers() {
+        for (String id : jdbc.sql("select id from job where state in ('QUEUED', 'RUNNING', 'CANCELLING')")
+                .query(String.class)
+                .list()) {
+            api.post("/api/v1/jobs/" + id + "/cancel", null);
+        }
+        long end = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < end
+                && (scheduler.runningCount() > 0
+                        || jdbc.sql("select count(*) from job where state in ('QUEUED', 'RUNNING', 'CANCELLING')")
+                                        .query(Long.class)
+                                        .single()
+                                > 0)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    long jobCount() {
+        return jdbc.sql("select count(*) from job").query(Long.class).single();
+    }
+
+    String submit(String body) {
+        Api.Response r = api.post("/api/v1/jobs", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        return r.json().get("id").asString();
+    }
+
+    @Test
+    void schemaIsMigratedByFlyway() {
+        String version = jdbc.sql("select max(version) from flyway_schema_history where success = true")
+                .query(String.class)
+                .single();
+        assertThat(version).isEqualTo("1");
+    }
+
+    @Test
+    void aJobRunsToSucceededAndIsFollowedThroughTheApiAndTheEventStream() throws Exception {
+        Api.Response submitted =
+                api.post("/api/v1/jobs", Api.tinyJob("\"name\":\"e2e\",\"labels\":{\"suite\":\"e2e\"},\"seed\":11"));
+        assertThat(submitted.status()).isEqualTo(202);
+        String id = submitted.json().get("id").asString();
+        assertThat(submitted.header("Location")).endsWith("/api/v1/jobs/" + id);
+        assertThat(submitted.json().get("state").asString()).isEqualTo("QUEUED");
+        assertThat(submitted.json().get("seed").asLong()).isEqualTo(11);
+        assertThat(submitted.json().get("spec").get("device").get("preset").asString())
+                .isEqualTo("ambrogio-2018");
+
+        List<String> events = readEventStream(id, null);
+        assertThat(events).first().asString().contains("\"toState\":\"QUEUED\"");
+        assertThat(String.join("\n", events))
+                .contains("\"toState\":\"RUNNING\"")
+                .contains("\"type\":\"EPOCH\"")
+                .contains("\"toState\":\"SUCCEEDED\"");
+        assertThat(events.stream().filter(e -> e.contains("\"type\":\"EPOCH\"")))
+                .hasSize(2);
+
+        JsonNode job = api.get("/api/v1/jobs/" + id).json();
+        assertThat(job.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("progress").get("fraction").asDouble()).isEqualTo(1.0);
+        assertThat(job.get("placement").get("tiles").size())
+                .isEqualTo(job.get("tilesRequired").asInt());
+        JsonNode result = job.get("result");
+        assertThat(result.get("testAccuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(result.get("epochs").size()).isEqualTo(2);
+        assertThat(result.get("counters").get("trainExamples").asLong()).isEqualTo(400);
+        assertThat(api.get("/api/v1/jobs/" + id + "/result")
+                        .json()
+                        .get("testAccuracy")
+                        .asDouble())
+                .isEqualTo(result.get("testAccuracy").asDouble());
+        JsonNode metrics = api.get("/api/v1/jobs/" + id + "/metrics").json();
+        assertThat(metrics.size()).isEqualTo(2);
+        assertThat(metrics.get(1).get("epoch").asInt()).isEqualTo(2);
+
+        String prom = api.get("/actuator/prometheus").body();
+        assertThat(prom).contains("crossbar_jobs_submitted_total").contains("crossbar_jobs_finished_total{");
+        assertThat(counter(prom, "crossbar_jobs_finished_total", "state=\"SUCCEEDED\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(counter(prom, "crossbar_sim_examples_total", "")).isGreaterThanOrEqualTo(400);
+        assertThat(prom).contains("crossbar_tiles_capacity").contains("crossbar_job_run_seconds_bucket");
+    }
+
+    static double counter(String prom, String name, String label) {
+        return prom.lines()
+                .filter(l -> l.startsWith(name) && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** Reads the SSE stream of a job until the server closes it; returns the data lines. */
+    List<String> readEventStream(String id, String lastEventId) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/jobs/" + id + "/events"))
+                .header("Accept", "text/event-stream")
+                .timeout(TIMEOUT);
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<java.io.InputStream> r =
+                HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<String> data = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    data.add(line.substring(5));
+                }
+            }
+        }
+        return data;
+    }
+
+    @Test
+    void theEventStreamResumesAfterLastEventId() throws Exception {
+        String id = submit(Api.tinyJob(""));
+        api.awaitState(id, "SUCCEEDED", TIMEOUT);
+        List<String> all = readEventStream(id, null);
+        assertThat(all.size()).isGreaterThanOrEqualTo(4);
+        JsonNode second =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(all.get(1));
+        List<String> rest = readEventStream(id, Long.toString(second.get("id").asLong()));
+        assertThat(rest).hasSize(all.size() - 2);
+        assertThat(rest.get(0)).isEqualTo(all.get(2));
+    }
+
+    @Test
+    void listingPagesNewestFirstAndFiltersByStateAndLabel() {
+        String study = "list-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(submit(Api.tinyJob("\"labels\":{\"study\":\"" + study + "\",\"i\":\"" + i + "\"}")));
+        }
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        do {
+            JsonNode page = api.get("/api/v1/jobs?label=study=" + study + "&pageSize=2"
+                            + (token == null ? "" : "&pageToken=" + token))
+                    .json();
+            page.get("jobs").forEach(j -> seen.add(j.get("id").asString()));
+            token = page.get("nextPageToken") == null
+                            || page.get("nextPageToken").isNull()
+                    ? null
+                    : page.get("nextPageToken").asString();
+        } while (token != null);
+        List<String> newestFirst = new ArrayList<>(ids);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(seen).containsExactlyElementsOf(newestFirst);
+        JsonNode one =
+                api.get("/api/v1/jobs?label=study=" + study + "&label=i=3").json();
+        assertThat(one.get("jobs").size()).isEqualTo(1);
+        assertThat(one.get("jobs").get(0).get("id").asString()).isEqualTo(ids.get(3));
+        ids.forEach(id -> api.awaitState(id, "SUCCEEDED", TIMEOUT));
+        JsonNode succeeded =
+                api.get("/api/v1/jobs?state=SUCCEEDED&label=study=" + study).json();
+        assertThat(succeeded.get("jobs").size()).isEqualTo(5);
+        assertThat(api.get("/api/v1/jobs?state=QUEUED&label=study=" + study)
+                        .json()
+                        .get("jobs")
+                        .size())
+                .isZero();
+    }
+
+    @Test
+    void cancellingQueuedAndRunningJobsFreesTheirTiles() {
+        String running = submit("{\"network\":{\"layers\":[784,64,10]},\"training\":{\"epochs\":200}}");
+        JsonNode r = api.awaitState(running, "RUNNING", TIMEOUT);
+        assertThat(r.get("state").asString()).isEqualTo("RUNNING");
+        Api.Response cancel = api.post("/api/v1/jobs/" + running + "/cancel", null);
+        assertThat(cancel.status()).isEqualTo(200);
+        assertThat(cancel.json().get("state").asString()).isIn("CANCELLING", "CANCELLED");
+        JsonNode done = api.awaitState(running, "CANCELLED", TIMEOUT);
+        assertThat(done.get("state").asString()).isEqualTo("CANCELLED");
+        assertThat(api.post("/api/v1/jobs/" + running + "/cancel", null).status())
+                .isEqualTo(200);
+        Api.Response noResult = api.get("/api/v1/jobs/" + running + "/result");
+        assertThat(noResult.status()).isEqualTo(409);
+        assertThat(noResult.json().get("state").asString()).isEqualTo("CANCELLED");
+        long end = System.nanoTime() + TIMEOUT.toNanos();
+        while (scheduler.runningCount() > 0 && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+        String finished = submit(Api.tinyJob(""));
+        api.awaitState(finished, "SUCCEEDED", TIMEOUT);
+        Api.Response conflict = api.post("/api/v1/jobs/" + finished + "/cancel", null);
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.contentType()).contains("application/problem+json");
+        assertThat(conflict.json().get("state").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aQueuedJobIsCancelledAtOnce() {
+        // occupy both simulation threads with long jobs so that the next one stays queued
+        String a = submit("{\"network\":{\"layers\":[784,64,10]},\"training\":{\"epochs\":200}}");
+        String b = submit("{\"network\":{\"layers\":[784,64,10]},\"training\":{\"epochs\":200}}");
+        api.awaitState(a, "RUNNING", TIMEOUT);
+        api.awaitState(b, "RUNNING", TIMEOUT);
+        String queued = submit(Api.tinyJob(""));
+        JsonNode c = api.post("/api/v1/jobs/" + queued + "/cancel", null).json();
+        assertThat(c.get("state").asString()).isEqualTo("CANCELLED");
+        assertThat(c.get("timings").get("startedAt").isNull()).isTrue();
+        api.post("/api/v1/jobs/" + a + "/cancel", null);
+        api.post("/api/v1/jobs/" + b + "/cancel", null);
+        assertThat(api.awaitState(a, "CANCELLED", TIMEOUT).get("state").asString())
+                .isEqualTo("CANCELLED");
+        assertThat(api.awaitState(b, "CANCELLED", TIMEOUT).get("state").asString())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void idempotencyKeyReplaysTheFirstResponseAndRejectsADifferentBody() {
+        String key = "key-" + UUID.randomUUID();
+        String body = Api.tinyJob("\"seed\":3");
+        Api.Response first = api.post("/api/v1/jobs", body, Map.of("Idempotency-Key", key));
+        Api.Response again = api.post("/api/v1/jobs", body, Map.of("Idempotency-Key", key));
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().get("id").asString())
+                .isEqualTo(first.json().get("id").asString());
+        Api.Response other = api.post("/api/v1/jobs", Api.tinyJob("\"seed\":4"), Map.of("Idempotency-Key", key));
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().get("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(jdbc.sql("select count(*) from job where idempotency_key = ?")
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDeadNodesJobIsRequeuedByTheReaperAndFinishesHere() {
+        UUID id = zombie("dead-node", 1, 3, Instant.now().minusSeconds(60));
+        JsonNode job = api.awaitState(id.toString(), "SUCCEEDED", TIMEOUT);
+        assertThat(job.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("attempt").asInt()).isEqualTo(2);
+        assertThat(job.get("placement").get("node").asString()).isEqualTo(scheduler.nodeId());
+        List<String> reasons = jdbc.sql("select reason from job_event where job_id = ? order by id")
+                .param(id)
+                .query(String.class)
+                .list();
+        assertThat(reasons).anyMatch(r -> r.contains("lease of node dead-node expired; requeued"));
+    }
+
+    @Test
+    void aDeadNodesJobWithoutAttemptsLeftFails() {
+        UUID id = zombie("dead-node-2", 3, 3, Instant.now().minusSeconds(60));
+        JsonNode job = api.awaitState(id.toString(), "FAILED", TIMEOUT);
+        assertThat(job.get("state").asString()).isEqualTo("FAILED");
+        assertThat(job.get("failureReason").asString()).contains("attempts exhausted (3 of 3)");
+    }
+
+    @Test
+    void aWorkerThatLostItsJobCannotWriteToIt() {
+        UUID id = zombie("another-node", 2, 3, Instant.now().plusSeconds(600));
+        // a presumed-dead worker with an older attempt, or another node, writes nothing
+        assertThat(store.finish(id, "another-node", 1, JobState.SUCCEEDED, "{}", "late", Instant.now()))
+                .isFalse();
+        assertThat(store.progress(id, scheduler.nodeId(), 2, 1, 10)).isFalse();
+        assertThat(store.finish(id, "another-node", 2, JobState.FAILED, null, "owner gives up", Instant.now()))
+                .isTrue();
+        assertThat(api.get("/api/v1/jobs/" + id).json().get("state").asString()).isEqualTo("FAILED");
+    }
+
+    /** Inserts a job as a crashed node would have left it: RUNNING with a lease until {@code lease}. */
+    UUID zombie(String node, int attempt, int maxAttempts, Instant lease) {
+        String id = submit(Api.tinyJob("\"priority\":-1000"));
+        UUID uuid = UUID.fromString(id);
+        // the job may already have been claimed here; take it back as if "node" had claimed it
+        long end = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < end) {
+            int n = jdbc.sql("""
+                    update job set state = 'RUNNING', node_id = ?, tiles = '0', attempt = ?, max_attempts = ?,
+                        lease_expires_at = ?, started_at = ? where id = ? and state = 'QUEUED'""")
+                    .params(node, attempt, maxAttempts, Timestamp.from(lease), Timestamp.from(Instant.now()), uuid)
+                    .update();
+            if (n == 1) {
+                return uuid;
+            }
+            api.awaitState(id, "SUCCEEDED", TIMEOUT);
+            id = submit(Api.tinyJob("\"priority\":-1000"));
+            uuid = UUID.fromString(id);
+        }
+        throw new AssertionError("could not stage a zombie job");
+    }
+
+    @Test
+    void jobsNeverOversubscribeThePoolAndOversizedJobsAreRejected() throws Exception {
+        int capacity = scheduler.pool().capacity();
+        // 784-8-10 on 128 x 128 job tiles: 7 + 1 job tiles, each smaller than a pool tile: 8 pool tiles
+        String eight = "{\"network\":{\"layers\":[784,8,10]},\"hardware\":{\"tileRows\":128,\"tileCols\":128},"
+                + "\"dataset\":{\"trainLimit\":300,\"testLimit\":50},\"training\":{\"epochs\":2}}";
+        // 784-8-10 on 64 x 64 job tiles: 13 + 1 pool tiles
+        String fourteen = eight.replace("128", "64");
+        // 784-8-10 on 32 x 32 job tiles: 25 + 1 > 16
+        Api.Response tooBig = api.post("/api/v1/jobs", eight.replace("128", "32"));
+        assertThat(tooBig.status()).isEqualTo(422);
+        assertThat(tooBig.json().get("tilesRequired").asInt()).isEqualTo(26);
+        assertThat(tooBig.json().get("tilesPerNode").asInt()).isEqualTo(capacity);
+
+        AtomicInteger maxAllocated = new AtomicInteger();
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                maxAllocated.accumulateAndGet(scheduler.pool().allocated(), Math::max);
+                int dbTiles = jdbc
+                        .sql("select tiles from job where state in ('RUNNING','CANCELLING') and node_id = ?")
+                        .param(scheduler.nodeId())
+                        .query(String.class)
+                        .list()
+                        .stream()
+                        .mapToInt(t -> t == null || t.isEmpty() ? 0 : t.split(",").length)
+                        .sum();
+                maxAllocated.accumulateAndGet(dbTiles, Math::max);
+            }
+        });
+        sampler.start();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(submit(i % 3 == 0 ? fourteen : eight));
+        }
+        for (String id : ids) {
+            assertThat(api.awaitState(id, "SUCCEEDED", TIMEOUT).get("state").asString())
+                    .isEqualTo("SUCCEEDED");
+        }
+        sampling.set(false);
+        sampler.join();
+        assertThat(maxAllocated.get()).isPositive().isLessThanOrEqualTo(capacity);
+        assertThat(scheduler.pool().allocated()).isZero();
+    }
+
+    @Test
+    void fiveHundredSubmissionsFromSixteenClientsAreAcceptedExactlyOnceAndAllFinish() throws Exception {
+        String study = "load-" + UUID.randomUUID();
+        long before = jobCount();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < 16; c++) {
+            int client = c;
+            futures.add(clients.submit(() -> {
+                for (int i = client; i < 500; i += 16) {
+                    String body =
+                            "{\"network\":{\"layers\":[784,4,10]},\"dataset\":{\"trainLimit\":20,\"testLimit\":20},"
+                                    + "\"training\":{\"epochs\":1},\"labels\":{\"study\":\"" + study + "\"},\"seed\":"
+                                    + i + "}";
+                    Api.Response r = api.post("/api/v1/jobs", body, Map.of("Idempotency-Key", study + "-" + i));
+                    if (r.status() != 202) {
+                        throw new AssertionError(r.status() + " " + r.body());
+                    }
+                    ids.add(r.json().get("id").asString());
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        clients.shutdown();
+        assertThat(ids).hasSize(500);
+        assertThat(jobCount() - before).isEqualTo(500);
+        long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long succeeded = 0;
+        while (System.nanoTime() < end) {
+            succeeded = jdbc.sql("""
+                    select count(*) from job j join job_label l on l.job_id = j.id
+                    where l.label_key = 'study' and l.label_value = ? and j.state = 'SUCCEEDED'""").param(study).query(Long.class).single();
+            if (succeeded == 500) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(succeeded).isEqualTo(500);
+        Set<Integer> attempts =
+                new HashSet<>(jdbc.sql("""
+                select j.attempt from job j join job_label l on l.job_id = j.id
+                where l.label_key = 'study' and l.label_value = ?""").param(study).query(Integer.class).list());
+        assertThat(attempts).containsExactly(1);
+    }
+}
