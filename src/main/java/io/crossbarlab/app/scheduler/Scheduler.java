@@ -56,6 +56,7 @@ public class Scheduler implements SmartLifecycle {
     private final Object wake = new Object();
     private boolean wakeRequested;
     private volatile boolean started;
+    private volatile boolean ready;
     private ExecutorService simulations;
     private ScheduledExecutorService heartbeat;
     private Thread claimLoop;
@@ -100,6 +101,15 @@ public class Scheduler implements SmartLifecycle {
                     settings.nodeId(),
                     released.size(),
                     released);
+        }
+        ready = true;
+        startThreads();
+    }
+
+    /** Starts the claim loop, heartbeat and simulation pool (again, after a lifecycle stop). */
+    private synchronized void startThreads() {
+        if (started) {
+            return;
         }
         simulations = Executors.newFixedThreadPool(settings.simulationThreads(), named("crossbar-sim-"));
         heartbeat = Executors.newSingleThreadScheduledExecutor(named("crossbar-heartbeat-"));
@@ -270,11 +280,19 @@ public class Scheduler implements SmartLifecycle {
         return running.size();
     }
 
+    /** A lifecycle start after a stop (e.g. a paused test context resumed) restarts the threads. */
     @Override
-    public void start() {}
+    public void start() {
+        if (ready) {
+            startThreads();
+        }
+    }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        if (!started) {
+            return;
+        }
         started = false;
         wakeUp();
         if (heartbeat != null) {

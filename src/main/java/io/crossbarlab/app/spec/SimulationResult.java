@@ -2,7 +2,6 @@ package io.crossbarlab.app.spec;
 
 import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.nn.TrainingResult;
-import io.crossbarlab.sim.tile.EventCounters;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -21,7 +20,7 @@ public record SimulationResult(
         @Schema(description = "Per-epoch metrics") List<EpochMetrics> epochs,
 
         @Schema(description = "Hardware event counts of the run")
-        EventCounters.Snapshot counters,
+        CounterSnapshot counters,
 
         @Schema(description = "Crossbar tiles the network occupied", example = "3")
         int tiles,
@@ -63,7 +62,7 @@ public record SimulationResult(
                 r.testAccuracy(),
                 r.trainAccuracy(),
                 r.epochs().stream().map(EpochMetrics::from).toList(),
-                r.counters(),
+                CounterSnapshot.from(r.counters()),
                 r.tiles(),
                 r.wallSeconds(),
                 r.trainExamplesPerSecond());

@@ -183,6 +183,13 @@ class JobController {
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Stream of events; each data field is a JobEventResponse",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = JobEventResponse.class)))
     @Operation(
             summary = "Server-sent events of the job's state changes and epochs",
             description = "Each event's id is its row id; "
