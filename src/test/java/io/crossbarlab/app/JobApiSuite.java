@@ -129,6 +129,12 @@ abstract class JobApiSuite {
         assertThat(result.get("testAccuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(result.get("epochs").size()).isEqualTo(2);
         assertThat(result.get("counters").get("trainExamples").asLong()).isEqualTo(400);
+        JsonNode estimate = result.get("estimate");
+        assertThat(estimate.get("energyEfficiencyGopsPerWatt").asDouble()).isPositive();
+        assertThat(estimate.get("throughputPerAreaTopsPerMm2").asDouble()).isPositive();
+        assertThat(estimate.get("tiles").asInt())
+                .isEqualTo(job.get("tilesRequired").asInt());
+        assertThat(estimate.get("components").get("capacitorUpdate").asDouble()).isPositive();
         assertThat(api.get("/api/v1/jobs/" + id + "/result")
                         .json()
                         .get("testAccuracy")

@@ -136,6 +136,32 @@ class OpsIntegrationTests {
     }
 
     @Test
+    void estimatesEndpointReproducesThePaperOnTheReferenceWorkloadAndEstimatesNetworks() {
+        Api.Response ref = api.post("/api/v1/estimates", "{\"hardware\": {\"preset\": \"ambrogio-2018\"}}");
+        assertThat(ref.status()).as(ref.body()).isEqualTo(200);
+        assertThat(ref.json().get("energyEfficiencyGopsPerWatt").asDouble())
+                .isCloseTo(28_065, org.assertj.core.api.Assertions.within(280.65));
+        assertThat(ref.json().get("throughputPerAreaTopsPerMm2").asDouble())
+                .isCloseTo(3.6, org.assertj.core.api.Assertions.within(0.036));
+        assertThat(ref.json().get("phases").get("transfer").get("energyJoules").asDouble())
+                .isPositive();
+        assertThat(ref.json().get("gpu").get("energyEfficiencyRatio").asDouble())
+                .isGreaterThan(100);
+        Api.Response net = api.post("/api/v1/estimates", "{\"network\": {\"layers\": [784, 250, 10]}}");
+        assertThat(net.status()).isEqualTo(200);
+        assertThat(net.json().get("tiles").asInt()).isEqualTo(3);
+        assertThat(net.json().get("opsPerExample").asDouble()).isEqualTo(2.0 * (785 * 250 * 2 + 251 * 10 * 3));
+        Api.Response hot =
+                api.post("/api/v1/estimates", "{\"hardware\": {\"overrides\": {\"readVoltageVolts\": 0.4}}}");
+        assertThat(hot.json().get("energyEfficiencyGopsPerWatt").asDouble())
+                .isLessThan(ref.json().get("energyEfficiencyGopsPerWatt").asDouble());
+        Api.Response bad = api.post("/api/v1/estimates", "{\"hardware\": {\"overrides\": {\"readVoltageVolts\": 9}}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").toString())
+                .contains("hardware.overrides.readVoltageVolts", "between 0.01 and 2 V");
+    }
+
+    @Test
     void catalogListsPresetsWithSourcesAndDatasets() {
         JsonNode presets = api.get("/api/v1/presets").json();
         assertThat(presets.size()).isGreaterThanOrEqualTo(3);

@@ -132,7 +132,8 @@ public final class SimulateCommand {
                 },
                 () -> false);
         if (json) {
-            out.println(mapper.writeValueAsString(SimulationResult.from(result)));
+            out.println(mapper.writeValueAsString(
+                    SimulationResult.from(result, io.crossbarlab.app.spec.Estimates.ofRun(run, result))));
         } else {
             out.printf(
                     Locale.ROOT,

@@ -1,5 +1,6 @@
 package io.crossbarlab.app.scheduler;
 
+import io.crossbarlab.app.spec.Estimates;
 import io.crossbarlab.app.spec.SimulationResult;
 import io.crossbarlab.sim.nn.RunSpec;
 import io.crossbarlab.sim.nn.TrainingResult;
@@ -10,6 +11,6 @@ import org.springframework.stereotype.Component;
 class ResultFactory {
 
     SimulationResult of(RunSpec run, TrainingResult result) {
-        return SimulationResult.from(result);
+        return SimulationResult.from(result, Estimates.ofRun(run, result));
     }
 }

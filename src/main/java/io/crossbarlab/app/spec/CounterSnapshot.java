@@ -31,10 +31,30 @@ public record CounterSnapshot(
         @Schema(description = "Cell reads of forward MVMs during evaluation", example = "7860000000")
         long evalMacs,
 
+        @Schema(description = "Column read-outs (integrator + ADC) of forward MVMs in training", example = "83200000")
+        long forwardConversions,
+
+        @Schema(description = "Row read-outs of backward MVMs", example = "40160000")
+        long backwardConversions,
+
+        @Schema(description = "Row lines driven in forward MVMs (non-zero inputs, per tile)", example = "30000000")
+        long forwardLineDrives,
+
+        @Schema(description = "Column lines driven in backward MVMs (per tile)", example = "1600000")
+        long backwardLineDrives,
+
+        @Schema(description = "Row and column lines driven by outer-product updates (per tile)", example = "170000000")
+        long updateLineDrives,
+
         @Schema(
-                description = "Analog-to-digital conversions (one per tile column or row read out)",
-                example = "200000000")
-        long adcConversions,
+                description = "Digital neuron operations of forward passes (activations, softmax)",
+                example = "41600000")
+        long neuronForwardOps,
+
+        @Schema(
+                description = "Digital neuron operations of backward passes (activation derivatives)",
+                example = "40000000")
+        long neuronBackwardOps,
 
         @Schema(description = "3T1C charge pulses (PMOS pull-up), pulses", example = "120000000")
         long capChargePulses,
@@ -69,7 +89,13 @@ public record CounterSnapshot(
                 s.backwardMacs(),
                 s.updateMacs(),
                 s.evalMacs(),
-                s.adcConversions(),
+                s.forwardConversions(),
+                s.backwardConversions(),
+                s.forwardLineDrives(),
+                s.backwardLineDrives(),
+                s.updateLineDrives(),
+                s.neuronForwardOps(),
+                s.neuronBackwardOps(),
                 s.capChargePulses(),
                 s.capDischargePulses(),
                 s.pcmSetPulses(),

@@ -29,7 +29,12 @@ public record SimulationResult(
         double wallSeconds,
 
         @Schema(description = "Training examples per second of wall time spent training", example = "9200.0")
-        double trainExamplesPerSecond) {
+        double trainExamplesPerSecond,
+
+        @Schema(
+                description =
+                        "Energy, area and speed of this very run on the modelled hardware, from its own event counts")
+        EstimateResponse estimate) {
 
     @Schema(description = "Metrics of one epoch")
     public record EpochMetrics(
@@ -57,7 +62,7 @@ public record SimulationResult(
         }
     }
 
-    public static SimulationResult from(TrainingResult r) {
+    public static SimulationResult from(TrainingResult r, EstimateResponse estimate) {
         return new SimulationResult(
                 r.testAccuracy(),
                 r.trainAccuracy(),
@@ -65,6 +70,7 @@ public record SimulationResult(
                 CounterSnapshot.from(r.counters()),
                 r.tiles(),
                 r.wallSeconds(),
-                r.trainExamplesPerSecond());
+                r.trainExamplesPerSecond(),
+                estimate);
     }
 }

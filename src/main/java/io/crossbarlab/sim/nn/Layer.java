@@ -60,8 +60,15 @@ final class Layer {
             }
         }
         if (training) {
+            int colBlocks = tiles[0].length;
             counters.forwardMacs += dense;
             counters.forwardActiveMacs += active;
+            counters.forwardConversions += (long) outputs * blocks.length;
+            long driven = 0;
+            for (RowBlockInput in : blocks) {
+                driven += in.nonZeroCount();
+            }
+            counters.forwardLineDrives += driven * colBlocks;
         } else {
             counters.evalMacs += dense;
         }
@@ -71,6 +78,8 @@ final class Layer {
     void backward(SplitMix64 rng) {
         java.util.Arrays.fill(backward, 0f);
         counters.backwardMacs += (long) (inputs + 1) * outputs;
+        counters.backwardConversions += (long) (inputs + 1) * tiles[0].length;
+        counters.backwardLineDrives += (long) outputs * tiles.length;
         for (Tile[] row : tiles) {
             for (Tile t : row) {
                 t.backward(delta, backward, rng);
@@ -79,6 +88,8 @@ final class Layer {
     }
 
     void update(float learningRate) {
+        counters.updateMacs += (long) (inputs + 1) * outputs;
+        counters.updateLineDrives += (long) (inputs + 1) * tiles[0].length + (long) outputs * tiles.length;
         for (int b = 0; b < blocks.length; b++) {
             for (Tile t : tiles[b]) {
                 t.update(blocks[b], input, delta, learningRate);

@@ -114,6 +114,9 @@ public final class Network {
         for (int l = 0; l < layers.length; l++) {
             Layer layer = layers[l];
             layer.forward(readNoise, training);
+            if (training) {
+                counters.neuronForwardOps += layer.outputs;
+            }
             if (l + 1 < layers.length) {
                 activation.apply(layer.preActivation, layers[l + 1].input, layer.outputs);
             }
@@ -130,6 +133,7 @@ public final class Network {
         for (int l = layers.length - 1; l > 0; l--) {
             Layer layer = layers[l];
             layer.backward(readNoise);
+            counters.neuronBackwardOps += layers[l - 1].outputs;
             Layer prev = layers[l - 1];
             System.arraycopy(layer.backward, 0, prev.delta, 0, prev.outputs);
             activation.multiplyDerivative(prev.delta, layer.input, prev.outputs);

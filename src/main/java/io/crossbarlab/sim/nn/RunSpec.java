@@ -173,6 +173,54 @@ public record RunSpec(
 
         RunRequest.DevicePart dev =
                 request.device() != null ? request.device() : new RunRequest.DevicePart(null, null, null);
+        DeviceChoice device = resolveDevice(dev, v);
+        Scheme scheme = device.scheme();
+        String presetName = device.preset();
+        ParameterValues<DeviceParameter> deviceValues = device.values();
+
+        RunRequest.TrainingPart tr =
+                request.training() != null ? request.training() : new RunRequest.TrainingPart(null, null);
+        checkRange(v, "training.epochs", tr.epochs(), 1, MAX_EPOCHS);
+        if (tr.learningRate() != null && !(tr.learningRate() > 0 && tr.learningRate() <= MAX_LEARNING_RATE)) {
+            v.add(new Violation(
+                    "training.learningRate",
+                    "must be greater than 0 and at most " + MAX_LEARNING_RATE + " (was " + tr.learningRate() + ")"));
+        }
+
+        RunRequest.HardwarePart hw =
+                request.hardware() != null ? request.hardware() : new RunRequest.HardwarePart(null, null, null, null);
+        HardwareChoice hardware = resolveHardware(hw, v);
+        String hwPreset = hardware.preset();
+        ParameterValues<HardwareParameter> hwValues = hardware.values();
+
+        if (!v.isEmpty()) {
+            throw new InvalidSpecException(v);
+        }
+        return new RunSpec(
+                datasetName,
+                ds.trainLimit(),
+                ds.testLimit(),
+                List.copyOf(layers),
+                activation,
+                tr.epochs() != null ? tr.epochs() : DEFAULT_EPOCHS,
+                tr.learningRate() != null ? tr.learningRate() : defaultLearningRate(scheme),
+                scheme,
+                presetName,
+                dev.overrides() == null ? Map.of() : new LinkedHashMap<>(dev.overrides()),
+                deviceValues,
+                hwPreset,
+                hw.overrides() == null ? Map.of() : new LinkedHashMap<>(hw.overrides()),
+                hwValues,
+                hw.tileRows() != null ? hw.tileRows() : HardwarePresets.DEFAULT_TILE_ROWS,
+                hw.tileCols() != null ? hw.tileCols() : HardwarePresets.DEFAULT_TILE_COLS,
+                request.seed() != null ? request.seed() : defaultSeed);
+    }
+
+    private record DeviceChoice(Scheme scheme, String preset, ParameterValues<DeviceParameter> values) {}
+
+    private record HardwareChoice(String preset, ParameterValues<HardwareParameter> values) {}
+
+    private static DeviceChoice resolveDevice(RunRequest.DevicePart dev, List<Violation> v) {
         Scheme scheme = null;
         if (dev.scheme() != null) {
             try {
@@ -211,17 +259,10 @@ public record RunSpec(
             }
         }
 
-        RunRequest.TrainingPart tr =
-                request.training() != null ? request.training() : new RunRequest.TrainingPart(null, null);
-        checkRange(v, "training.epochs", tr.epochs(), 1, MAX_EPOCHS);
-        if (tr.learningRate() != null && !(tr.learningRate() > 0 && tr.learningRate() <= MAX_LEARNING_RATE)) {
-            v.add(new Violation(
-                    "training.learningRate",
-                    "must be greater than 0 and at most " + MAX_LEARNING_RATE + " (was " + tr.learningRate() + ")"));
-        }
+        return new DeviceChoice(scheme, presetName, deviceValues);
+    }
 
-        RunRequest.HardwarePart hw =
-                request.hardware() != null ? request.hardware() : new RunRequest.HardwarePart(null, null, null, null);
+    private static HardwareChoice resolveHardware(RunRequest.HardwarePart hw, List<Violation> v) {
         String hwPreset = hw.preset() != null ? hw.preset() : HardwarePresets.AMBROGIO_2018;
         ParameterValues<HardwareParameter> hwValues = null;
         var hwp = HardwarePresets.byName(hwPreset);
@@ -244,27 +285,36 @@ public record RunSpec(
         checkRange(v, "hardware.tileRows", hw.tileRows(), MIN_TILE_SIZE, MAX_TILE_SIZE);
         checkRange(v, "hardware.tileCols", hw.tileCols(), MIN_TILE_SIZE, MAX_TILE_SIZE);
 
+        return new HardwareChoice(hwPreset, hwValues);
+    }
+
+    /**
+     * The device and hardware of a request without a network (for estimates of the reference
+     * workload).
+     *
+     * @param device typed device parameters
+     * @param hardware hardware parameter values
+     * @param devicePreset device preset name
+     * @param hardwarePreset hardware preset name
+     */
+    public record HardwareOnly(
+            DeviceConfig device,
+            ParameterValues<HardwareParameter> hardware,
+            String devicePreset,
+            String hardwarePreset) {}
+
+    /** Validates the device and hardware parts of {@code request} alone. */
+    public static HardwareOnly resolveHardwareOnly(RunRequest request) {
+        List<Violation> v = new ArrayList<>();
+        DeviceChoice d = resolveDevice(
+                request.device() != null ? request.device() : new RunRequest.DevicePart(null, null, null), v);
+        HardwareChoice h = resolveHardware(
+                request.hardware() != null ? request.hardware() : new RunRequest.HardwarePart(null, null, null, null),
+                v);
         if (!v.isEmpty()) {
             throw new InvalidSpecException(v);
         }
-        return new RunSpec(
-                datasetName,
-                ds.trainLimit(),
-                ds.testLimit(),
-                List.copyOf(layers),
-                activation,
-                tr.epochs() != null ? tr.epochs() : DEFAULT_EPOCHS,
-                tr.learningRate() != null ? tr.learningRate() : defaultLearningRate(scheme),
-                scheme,
-                presetName,
-                dev.overrides() == null ? Map.of() : new LinkedHashMap<>(dev.overrides()),
-                deviceValues,
-                hwPreset,
-                hw.overrides() == null ? Map.of() : new LinkedHashMap<>(hw.overrides()),
-                hwValues,
-                hw.tileRows() != null ? hw.tileRows() : HardwarePresets.DEFAULT_TILE_ROWS,
-                hw.tileCols() != null ? hw.tileCols() : HardwarePresets.DEFAULT_TILE_COLS,
-                request.seed() != null ? request.seed() : defaultSeed);
+        return new HardwareOnly(DeviceConfig.of(d.scheme(), d.values()), h.values(), d.preset(), h.preset());
     }
 
     private static Scheme schemeOfPreset(String preset) {

@@ -2,8 +2,9 @@ package io.crossbarlab.sim.tile;
 
 /**
  * What the hardware did during a run, counted as it happens: the input of the energy, area and time
- * estimator. Counts are of physical events (a crossbar MVM drives every cell of every tile it uses,
- * so MACs are counted densely; the active MACs are those whose input was non-zero).
+ * estimator. Counts are of physical events. A crossbar MVM drives every cell of every tile it uses,
+ * so MACs are counted densely; the active MACs are those whose input row was non-zero. Evaluation is
+ * counted apart from training.
  *
  * <p>Mutable and not thread safe: one instance per run, written by the run's thread only.
  */
@@ -23,8 +24,20 @@ public final class EventCounters {
     public long updateMacs;
     /** Cell reads of forward MVMs during evaluation. */
     public long evalMacs;
-    /** Analog-to-digital conversions (one per tile column or row read out). */
-    public long adcConversions;
+    /** Column read-outs (integrator + ADC conversions) of forward MVMs in training. */
+    public long forwardConversions;
+    /** Row read-outs of backward MVMs. */
+    public long backwardConversions;
+    /** Row lines driven in forward MVMs in training (non-zero inputs, per tile). */
+    public long forwardLineDrives;
+    /** Column lines driven in backward MVMs (per tile). */
+    public long backwardLineDrives;
+    /** Row and column lines driven by the outer-product update (per tile). */
+    public long updateLineDrives;
+    /** Digital neuron operations of the forward pass: activations and softmax outputs. */
+    public long neuronForwardOps;
+    /** Digital neuron operations of the backward pass: activation derivatives of hidden units. */
+    public long neuronBackwardOps;
     /** 3T1C charge pulses (PMOS pull-up). */
     public long capChargePulses;
     /** 3T1C discharge pulses (NMOS pull-down). */
@@ -42,31 +55,6 @@ public final class EventCounters {
     /** Weight updates (synapse, example) that hit the per-update pulse cap. */
     public long clippedUpdates;
 
-    /** All pulses applied as updates, of every device kind. */
-    public long updatePulses() {
-        return capChargePulses + capDischargePulses + pcmSetPulses;
-    }
-
-    /** Adds another set of counts to this one. */
-    public void add(EventCounters o) {
-        trainExamples += o.trainExamples;
-        evalExamples += o.evalExamples;
-        forwardMacs += o.forwardMacs;
-        forwardActiveMacs += o.forwardActiveMacs;
-        backwardMacs += o.backwardMacs;
-        updateMacs += o.updateMacs;
-        evalMacs += o.evalMacs;
-        adcConversions += o.adcConversions;
-        capChargePulses += o.capChargePulses;
-        capDischargePulses += o.capDischargePulses;
-        pcmSetPulses += o.pcmSetPulses;
-        pcmResetPulses += o.pcmResetPulses;
-        pcmProgramIterations += o.pcmProgramIterations;
-        transfers += o.transfers;
-        pcmOccasionalResets += o.pcmOccasionalResets;
-        clippedUpdates += o.clippedUpdates;
-    }
-
     /** An immutable copy. */
     public Snapshot snapshot() {
         return new Snapshot(
@@ -77,7 +65,13 @@ public final class EventCounters {
                 backwardMacs,
                 updateMacs,
                 evalMacs,
-                adcConversions,
+                forwardConversions,
+                backwardConversions,
+                forwardLineDrives,
+                backwardLineDrives,
+                updateLineDrives,
+                neuronForwardOps,
+                neuronBackwardOps,
                 capChargePulses,
                 capDischargePulses,
                 pcmSetPulses,
@@ -97,7 +91,13 @@ public final class EventCounters {
             long backwardMacs,
             long updateMacs,
             long evalMacs,
-            long adcConversions,
+            long forwardConversions,
+            long backwardConversions,
+            long forwardLineDrives,
+            long backwardLineDrives,
+            long updateLineDrives,
+            long neuronForwardOps,
+            long neuronBackwardOps,
             long capChargePulses,
             long capDischargePulses,
             long pcmSetPulses,

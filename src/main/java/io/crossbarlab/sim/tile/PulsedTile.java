@@ -55,7 +55,6 @@ public abstract class PulsedTile extends Tile {
 
     @Override
     public final void update(RowBlockInput in, float[] x, float[] delta, float learningRate) {
-        counters.updateMacs += (long) rows * cols;
         final int n = in.sortedCount;
         if (n == 0) {
             return;

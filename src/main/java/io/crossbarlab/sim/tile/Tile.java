@@ -133,7 +133,6 @@ public abstract class Tile {
     }
 
     private void quantise(float[] y, int n, double fullScale) {
-        counters.adcConversions += n;
         int bits = tileParameters.adcBits();
         if (bits <= 0) {
             return;

@@ -1,0 +1,49 @@
+package io.crossbarlab.app.spec;
+
+import io.crossbarlab.sim.cell.DeviceConfig;
+import io.crossbarlab.sim.estimate.Estimator;
+import io.crossbarlab.sim.estimate.Reference;
+import io.crossbarlab.sim.estimate.Workload;
+import io.crossbarlab.sim.nn.RunSpec;
+import io.crossbarlab.sim.nn.TrainingResult;
+import io.crossbarlab.sim.preset.HardwareParameter;
+import io.crossbarlab.sim.preset.ParameterValues;
+
+/** Builds estimates for runs and specs (shared by the service and the command line). */
+public final class Estimates {
+
+    /** Mean fraction of non-zero MNIST pixels, for analytic estimates of untrained networks [derived from mnist-10k]. */
+    public static final double MNIST_ACTIVE_INPUTS = 0.19;
+
+    private Estimates() {}
+
+    /** The estimate of a finished run, from its own event counters. */
+    public static EstimateResponse ofRun(RunSpec run, TrainingResult result) {
+        Workload w =
+                Workload.fromRun(result.counters(), run.layerArray(), result.tiles(), run.tileRows(), run.tileCols());
+        return EstimateResponse.from(Estimator.estimate(w, run.hardware(), run.deviceConfig()));
+    }
+
+    /** The estimate of a network that has not been trained, with the paper's update statistics. */
+    public static EstimateResponse ofNetwork(
+            int[] layers,
+            int tileRows,
+            int tileCols,
+            DeviceConfig device,
+            ParameterValues<HardwareParameter> hardware) {
+        Workload w = Workload.analytic(
+                layers,
+                tileRows,
+                tileCols,
+                MNIST_ACTIVE_INPUTS,
+                Reference.PULSES_PER_SYNAPSE_PER_EXAMPLE,
+                device.cell().transferIntervalExamples(),
+                Reference.meanProgramIterations(device.pcm()));
+        return EstimateResponse.from(Estimator.estimate(w, hardware, device));
+    }
+
+    /** The hardware preset's reference workload (one 512 x 512 tile). */
+    public static EstimateResponse reference(DeviceConfig device, ParameterValues<HardwareParameter> hardware) {
+        return EstimateResponse.from(Reference.estimate(hardware, device));
+    }
+}
