@@ -72,4 +72,28 @@ class ArchitectureTests {
                 .haveFullyQualifiedName("java.io.FileInputStream")
                 .check(classes);
     }
+
+    @Test
+    void nothingDependsOnTheScheduler() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.crossbarlab.app.scheduler..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.crossbarlab.app.scheduler..")
+                .check(classes);
+    }
+
+    @Test
+    void controllersNeverReturnEntities() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should()
+                .haveRawReturnType(com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith(
+                        jakarta.persistence.Entity.class))
+                .because("controllers return response records, converted by hand")
+                .check(classes);
+    }
 }
