@@ -11,12 +11,12 @@ public enum Activation {
         switch (this) {
             case SIGMOID -> {
                 for (int i = 0; i < n; i++) {
-                    a[i] = (float) (1.0 / (1.0 + StrictMath.exp(-z[i])));
+                    a[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
                 }
             }
             case TANH -> {
                 for (int i = 0; i < n; i++) {
-                    a[i] = (float) StrictMath.tanh(z[i]);
+                    a[i] = (float) Math.tanh(z[i]);
                 }
             }
             case RELU -> {

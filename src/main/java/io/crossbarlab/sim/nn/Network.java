@@ -166,7 +166,7 @@ public final class Network {
         }
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
-            double e = StrictMath.exp(z[i] - max);
+            double e = Math.exp(z[i] - max);
             p[i] = (float) e;
             sum += e;
         }

@@ -77,7 +77,7 @@ public final class Trainer {
                 if (Network.argmax(net.probabilities) == label) {
                     correct++;
                 }
-                loss -= StrictMath.log(Math.max(net.probabilities[label], 1e-30f));
+                loss -= Math.log(Math.max(net.probabilities[label], 1e-30f));
                 net.backwardAndUpdate(label, lr, readNoise);
                 examplesDone++;
                 counters.trainExamples++;
@@ -118,7 +118,7 @@ public final class Trainer {
             if (Network.argmax(net.probabilities) == label) {
                 correct++;
             }
-            loss -= StrictMath.log(Math.max(net.probabilities[label], 1e-30f));
+            loss -= Math.log(Math.max(net.probabilities[label], 1e-30f));
         }
         counters.evalExamples += data.count();
         return new double[] {(double) correct / data.count(), loss / data.count()};

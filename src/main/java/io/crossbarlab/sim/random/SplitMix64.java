@@ -73,12 +73,20 @@ public final class SplitMix64 implements RandomGenerator {
         return (int) (m >>> 32);
     }
 
+    private double spareGaussian;
+    private boolean hasSpare;
+
     /**
-     * Standard normal deviate by the Marsaglia polar method. The second deviate of each pair is
-     * discarded so that the sequence depends only on the generator state, never on a cached spare.
+     * Standard normal deviate by the Marsaglia polar method; each accepted pair of uniforms yields two
+     * deviates, the second kept for the next call (part of this generator's state, so the sequence
+     * is still a function of the seed alone).
      */
     @Override
     public double nextGaussian() {
+        if (hasSpare) {
+            hasSpare = false;
+            return spareGaussian;
+        }
         double u;
         double v;
         double s;
@@ -87,6 +95,9 @@ public final class SplitMix64 implements RandomGenerator {
             v = 2.0 * nextDouble() - 1.0;
             s = u * u + v * v;
         } while (s >= 1.0 || s == 0.0);
-        return u * Math.sqrt(-2.0 * StrictMath.log(s) / s);
+        double f = Math.sqrt(-2.0 * Math.log(s) / s);
+        spareGaussian = v * f;
+        hasSpare = true;
+        return u * f;
     }
 }

@@ -237,7 +237,7 @@ public final class Pcm3T1CTile extends PulsedTile {
 
     private void leak(int examples) {
         double tau = cap.leakTimeConstantExamples();
-        float keep = (float) StrictMath.exp(-examples / tau);
+        float keep = (float) Math.exp(-examples / tau);
         float target = (float) cap.leakTargetVolts();
         for (int i = 0; i < capVolts.length; i++) {
             capVolts[i] = target + (capVolts[i] - target) * keep;

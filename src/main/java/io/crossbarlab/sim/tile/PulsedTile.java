@@ -9,11 +9,18 @@ import io.crossbarlab.sim.random.SplitMix64;
  *
  * <p>Pulses are sparse (the paper: a synapse sees about 1,000 pulses over 16,000 examples), so the
  * coder never visits cells that get none: inputs are sorted by |x| descending, deterministic rounding
- * stops at the first input below half a pulse, and stochastic rounding draws the gaps between
- * pulse candidates from a geometric distribution (thinning), which is exact because each skipped
- * position is rejected at a rate no smaller than its own pulse probability.
+ * stops at the first input below half a pulse, and stochastic rounding draws one uniform per input while the pulse
+ * probability is high and, below {@link #BERNOULLI_FLOOR}, draws the gaps between pulse candidates
+ * from a geometric distribution at a fixed candidate rate (thinning), which is exact because each
+ * skipped position's probability is no larger than that rate.
  */
 public abstract class PulsedTile extends Tile {
+
+    /**
+     * Pulse probabilities at or above this get one uniform draw each; below it, candidates are
+     * thinned from geometric gaps (cheaper when pulses are rare).
+     */
+    static final double BERNOULLI_FLOOR = 0.2;
 
     protected final SplitMix64 noise;
     private final boolean stochastic;
@@ -106,23 +113,36 @@ public abstract class PulsedTile extends Tile {
                     pulseCounts[m++] = sSign[k] > 0 ? dir * cnt : -dir * cnt;
                     k++;
                 }
+                // p in [BERNOULLI_FLOOR, 1): one uniform draw per input
                 while (k < n) {
-                    double pMax = a * sAbs[k];
-                    if (pMax <= 0) {
+                    double p = a * sAbs[k];
+                    if (p < BERNOULLI_FLOOR) {
                         break;
                     }
-                    // candidates at rate pMax: skip a geometric number of positions
-                    int skip = (int)
-                            Math.min(n, Math.floor(StrictMath.log(noise.nextOpenDouble()) / StrictMath.log1p(-pMax)));
-                    k += skip;
-                    if (k >= n) {
-                        break;
-                    }
-                    if (noise.nextDouble() * pMax < a * sAbs[k]) {
+                    if (noise.nextDouble() < p) {
                         pulseRows[m] = sRows[k] - rowOffset;
                         pulseCounts[m++] = sSign[k] > 0 ? dir : -dir;
                     }
                     k++;
+                }
+                // p below the floor and decreasing: candidates at the fixed rate pMax, gaps drawn
+                // geometrically, each accepted with p / pMax (thinning; exact because p <= pMax)
+                if (k < n) {
+                    double pMax = a * sAbs[k];
+                    if (pMax > 0) {
+                        double logMiss = Math.log1p(-pMax);
+                        while (true) {
+                            k += (int) Math.min(n, Math.floor(Math.log(noise.nextOpenDouble()) / logMiss));
+                            if (k >= n) {
+                                break;
+                            }
+                            if (noise.nextDouble() * pMax < a * sAbs[k]) {
+                                pulseRows[m] = sRows[k] - rowOffset;
+                                pulseCounts[m++] = sSign[k] > 0 ? dir : -dir;
+                            }
+                            k++;
+                        }
+                    }
                 }
             }
             if (m > 0) {
