@@ -245,49 +245,14 @@ public enum DeviceParameter implements ParameterDef {
             Kind.REAL,
             "Supply voltage: the capacitor voltage is confined to [0, supply].");
 
-    private final String key;
-    private final String unit;
-    private final double min;
-    private final double max;
-    private final Kind kind;
-    private final String description;
+    private final Spec spec;
 
     DeviceParameter(String key, String unit, double min, double max, Kind kind, String description) {
-        this.key = key;
-        this.unit = unit;
-        this.min = min;
-        this.max = max;
-        this.kind = kind;
-        this.description = description;
+        this.spec = new Spec(key, unit, min, max, kind, description);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public String unit() {
-        return unit;
-    }
-
-    @Override
-    public double min() {
-        return min;
-    }
-
-    @Override
-    public double max() {
-        return max;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Spec spec() {
+        return spec;
     }
 }

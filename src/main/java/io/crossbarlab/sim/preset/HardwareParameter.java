@@ -149,49 +149,14 @@ public enum HardwareParameter implements ParameterDef {
             Kind.BOOLEAN,
             "Layers work on different examples at once, so throughput is set by the slowest layer.");
 
-    private final String key;
-    private final String unit;
-    private final double min;
-    private final double max;
-    private final Kind kind;
-    private final String description;
+    private final Spec spec;
 
     HardwareParameter(String key, String unit, double min, double max, Kind kind, String description) {
-        this.key = key;
-        this.unit = unit;
-        this.min = min;
-        this.max = max;
-        this.kind = kind;
-        this.description = description;
+        this.spec = new Spec(key, unit, min, max, kind, description);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public String unit() {
-        return unit;
-    }
-
-    @Override
-    public double min() {
-        return min;
-    }
-
-    @Override
-    public double max() {
-        return max;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Spec spec() {
+        return spec;
     }
 }

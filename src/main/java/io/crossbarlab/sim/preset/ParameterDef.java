@@ -13,19 +13,43 @@ public interface ParameterDef {
         BOOLEAN
     }
 
-    /** camelCase name used in specs, overrides and the REST API. */
-    String key();
+    /**
+     * What defines a parameter.
+     *
+     * @param key camelCase name used in specs, overrides and the REST API
+     * @param unit unit symbol, or "1" for dimensionless values and "bool" for switches
+     * @param min smallest allowed value
+     * @param max largest allowed value
+     * @param kind real, integer or boolean
+     * @param description what the parameter means
+     */
+    record Spec(String key, String unit, double min, double max, Kind kind, String description) {}
 
-    /** Unit symbol, or "1" for dimensionless values and "bool" for switches. */
-    String unit();
+    Spec spec();
 
-    double min();
+    default String key() {
+        return spec().key();
+    }
 
-    double max();
+    default String unit() {
+        return spec().unit();
+    }
 
-    Kind kind();
+    default double min() {
+        return spec().min();
+    }
 
-    String description();
+    default double max() {
+        return spec().max();
+    }
+
+    default Kind kind() {
+        return spec().kind();
+    }
+
+    default String description() {
+        return spec().description();
+    }
 
     /** Checks one value against kind and range; returns a human-readable problem or null. */
     default String check(double value) {

@@ -19,16 +19,11 @@ import io.crossbarlab.sim.random.SplitMix64;
  */
 public final class Pcm3T1CTile extends PulsedTile {
 
-    private static final byte STUCK_PLUS = 1;
-    private static final byte STUCK_MINUS = 2;
-
     private final CellParameters cell;
     private final PcmParameters pcm;
     private final CapacitorParameters cap;
 
-    private final float[] gPlus;
-    private final float[] gMinus;
-    private final byte[] stuck;
+    private final PcmPairs pairs;
     private final float[] pcmWeight;
     private final float[] capVolts;
     private final float[] stepUp;
@@ -47,7 +42,6 @@ public final class Pcm3T1CTile extends PulsedTile {
     private int polarity = 1;
     private long lastTransferExample;
     private double driftFactor = 1.0;
-    private final long[] iterations = new long[1];
 
     public Pcm3T1CTile(
             int rowOffset,
@@ -74,9 +68,7 @@ public final class Pcm3T1CTile extends PulsedTile {
         this.pcm = pcm;
         this.cap = cap;
         int n = rows * cols;
-        gPlus = new float[n];
-        gMinus = new float[n];
-        stuck = new byte[n];
+        pairs = new PcmPairs(n, pcm, counters);
         pcmWeight = new float[n];
         capVolts = new float[n];
         stepUp = new float[n];
@@ -117,15 +109,7 @@ public final class Pcm3T1CTile extends PulsedTile {
             stepUp[i] = (float) Math.max(0.0, step * (1.0 + cap.stepVariationUp() * deviceRng.nextGaussian()));
             stepDown[i] = (float) Math.max(0.0, step * (1.0 + cap.stepVariationDown() * deviceRng.nextGaussian()));
             readOffset[i] = (float) (cap.readOffsetMicrosiemens() * deviceRng.nextGaussian());
-            stuck[i] = 0;
-            if (deviceRng.nextDouble() < pcm.failedFraction()) {
-                stuck[i] |= STUCK_PLUS;
-                gPlus[i] = stuckValue(deviceRng);
-            }
-            if (deviceRng.nextDouble() < pcm.failedFraction()) {
-                stuck[i] |= STUCK_MINUS;
-                gMinus[i] = stuckValue(deviceRng);
-            }
+            pairs.drawFailures(i, deviceRng);
         }
         for (int c = 0; c < cols; c++) {
             sharedOffset[c] = (float) (cap.readOffsetMicrosiemens() * deviceRng.nextGaussian());
@@ -135,33 +119,10 @@ public final class Pcm3T1CTile extends PulsedTile {
         for (int i = 0; i < n; i++) {
             int c = i % cols;
             double mismatch = readOffset[i] - sharedOffset[c];
-            programPair(i, initialWeights[i] * cell.weightScaleMicrosiemens() - mismatch, noiseRng);
+            pairs.reprogram(
+                    i, (initialWeights[i] * cell.weightScaleMicrosiemens() - mismatch) / cell.gainFactor(), noiseRng);
         }
-        counters.pcmProgramIterations += iterations[0];
-        iterations[0] = 0;
         refreshAllWeights();
-    }
-
-    private float stuckValue(SplitMix64 rng) {
-        return rng.nextDouble() < pcm.stuckAtSetShare() ? (float) pcm.gMaxMicrosiemens() : 0f;
-    }
-
-    /** RESET both devices of cell i, then program the one matching the sign of {@code targetMicrosiemens}. */
-    private void programPair(int i, double targetMicrosiemens, SplitMix64 rng) {
-        double f = cell.gainFactor();
-        if ((stuck[i] & STUCK_PLUS) == 0) {
-            gPlus[i] = 0f;
-            counters.pcmResetPulses++;
-        }
-        if ((stuck[i] & STUCK_MINUS) == 0) {
-            gMinus[i] = 0f;
-            counters.pcmResetPulses++;
-        }
-        if (targetMicrosiemens > 0 && (stuck[i] & STUCK_PLUS) == 0) {
-            gPlus[i] = (float) Pcm.program(targetMicrosiemens / f, pcm, rng, iterations);
-        } else if (targetMicrosiemens < 0 && (stuck[i] & STUCK_MINUS) == 0) {
-            gMinus[i] = (float) Pcm.program(-targetMicrosiemens / f, pcm, rng, iterations);
-        }
     }
 
     private void resetCapacitors() {
@@ -179,7 +140,7 @@ public final class Pcm3T1CTile extends PulsedTile {
         int n = rows * cols;
         for (int r = 0, i = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++, i++) {
-                float wp = f * (gPlus[i] - gMinus[i]) * invScale;
+                float wp = f * pairs.difference(i) * invScale;
                 pcmWeight[i] = wp;
                 weights[i] = wp + p * (read(capVolts[i]) + readOffset[i] - sharedRead[c]) * invScale;
             }
@@ -265,12 +226,10 @@ public final class Pcm3T1CTile extends PulsedTile {
                 double mismatch = readOffset[i] - sharedOffset[c];
                 double target = w - offset - newPolarity * mismatch;
                 boolean absorb = offset > 0 ? (target > 0 && target < offset) : (target < 0 && target > offset);
-                programPair(i, absorb ? 0.0 : target, noise);
-                residual[i] = (float) (w - f * (gPlus[i] - gMinus[i]) - newPolarity * mismatch);
+                pairs.reprogram(i, absorb ? 0.0 : target / f, noise);
+                residual[i] = (float) (w - f * pairs.difference(i) - newPolarity * mismatch);
             }
         }
-        counters.pcmProgramIterations += iterations[0];
-        iterations[0] = 0;
         polarity = newPolarity;
         resetCapacitors();
         if (cell.residualToCapacitor()) {
@@ -324,6 +283,6 @@ public final class Pcm3T1CTile extends PulsedTile {
     /** PCM conductances (G+, G-) of cell (r, c), uS, as programmed. */
     public float[] pcmConductances(int r, int c) {
         int i = r * cols + c;
-        return new float[] {gPlus[i], gMinus[i]};
+        return new float[] {pairs.plus[i], pairs.minus[i]};
     }
 }

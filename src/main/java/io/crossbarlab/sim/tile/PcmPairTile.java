@@ -17,19 +17,15 @@ import io.crossbarlab.sim.random.SplitMix64;
  */
 public final class PcmPairTile extends PulsedTile {
 
-    private static final byte STUCK_PLUS = 1;
-    private static final byte STUCK_MINUS = 2;
-
     private final CellParameters cell;
     private final PcmParameters pcm;
+    private final PcmPairs pairs;
     private final float[] gPlus;
     private final float[] gMinus;
     private final float[] stepPlus;
     private final float[] stepMinus;
-    private final byte[] stuck;
     private final float scale;
     private final float threshold;
-    private final long[] iterations = new long[1];
 
     public PcmPairTile(
             int rowOffset,
@@ -54,11 +50,11 @@ public final class PcmPairTile extends PulsedTile {
         this.cell = cell;
         this.pcm = pcm;
         int n = rows * cols;
-        gPlus = new float[n];
-        gMinus = new float[n];
+        pairs = new PcmPairs(n, pcm, counters);
+        gPlus = pairs.plus;
+        gMinus = pairs.minus;
         stepPlus = new float[n];
         stepMinus = new float[n];
-        stuck = new byte[n];
         scale = (float) (cell.gainFactor() / cell.weightScaleMicrosiemens());
         threshold = (float) (pcm.resetThresholdFraction() * pcm.gMaxMicrosiemens());
     }
@@ -80,41 +76,11 @@ public final class PcmPairTile extends PulsedTile {
         for (int i = 0; i < n; i++) {
             stepPlus[i] = (float) Math.max(0.0, step * (1.0 + pcm.setDeviceVariation() * deviceRng.nextGaussian()));
             stepMinus[i] = (float) Math.max(0.0, step * (1.0 + pcm.setDeviceVariation() * deviceRng.nextGaussian()));
-            if (deviceRng.nextDouble() < pcm.failedFraction()) {
-                stuck[i] |= STUCK_PLUS;
-                gPlus[i] = stuckValue(deviceRng);
-            }
-            if (deviceRng.nextDouble() < pcm.failedFraction()) {
-                stuck[i] |= STUCK_MINUS;
-                gMinus[i] = stuckValue(deviceRng);
-            }
+            pairs.drawFailures(i, deviceRng);
         }
         for (int i = 0; i < n; i++) {
-            reprogram(i, initialWeights[i] * cell.weightScaleMicrosiemens() / cell.gainFactor(), noiseRng);
+            pairs.reprogram(i, initialWeights[i] * cell.weightScaleMicrosiemens() / cell.gainFactor(), noiseRng);
             weights[i] = (gPlus[i] - gMinus[i]) * scale;
-        }
-        counters.pcmProgramIterations += iterations[0];
-        iterations[0] = 0;
-    }
-
-    private float stuckValue(SplitMix64 rng) {
-        return rng.nextDouble() < pcm.stuckAtSetShare() ? (float) pcm.gMaxMicrosiemens() : 0f;
-    }
-
-    /** RESET both devices and program the difference {@code dgMicrosiemens} into one of them. */
-    private void reprogram(int i, double dgMicrosiemens, SplitMix64 rng) {
-        if ((stuck[i] & STUCK_PLUS) == 0) {
-            gPlus[i] = 0f;
-            counters.pcmResetPulses++;
-        }
-        if ((stuck[i] & STUCK_MINUS) == 0) {
-            gMinus[i] = 0f;
-            counters.pcmResetPulses++;
-        }
-        if (dgMicrosiemens > 0 && (stuck[i] & STUCK_PLUS) == 0) {
-            gPlus[i] = (float) Pcm.program(dgMicrosiemens, pcm, rng, iterations);
-        } else if (dgMicrosiemens < 0 && (stuck[i] & STUCK_MINUS) == 0) {
-            gMinus[i] = (float) Pcm.program(-dgMicrosiemens, pcm, rng, iterations);
         }
     }
 
@@ -125,7 +91,7 @@ public final class PcmPairTile extends PulsedTile {
             int i = pulseRows[k] * cols + col;
             int cnt = counts[k];
             if (cnt > 0) {
-                if ((stuck[i] & STUCK_PLUS) == 0) {
+                if (pairs.plusWorks(i)) {
                     float g = gPlus[i];
                     for (int j = 0; j < cnt; j++) {
                         g = Pcm.partialSet(g, stepPlus[i], pcm, noise);
@@ -134,7 +100,7 @@ public final class PcmPairTile extends PulsedTile {
                 }
                 pulses += cnt;
             } else {
-                if ((stuck[i] & STUCK_MINUS) == 0) {
+                if (pairs.minusWorks(i)) {
                     float g = gMinus[i];
                     for (int j = 0; j < -cnt; j++) {
                         g = Pcm.partialSet(g, stepMinus[i], pcm, noise);
@@ -143,15 +109,13 @@ public final class PcmPairTile extends PulsedTile {
                 }
                 pulses -= cnt;
             }
-            boolean saturated = ((stuck[i] & STUCK_PLUS) == 0 && gPlus[i] >= threshold)
-                    || ((stuck[i] & STUCK_MINUS) == 0 && gMinus[i] >= threshold);
+            boolean saturated =
+                    (pairs.plusWorks(i) && gPlus[i] >= threshold) || (pairs.minusWorks(i) && gMinus[i] >= threshold);
             if (saturated) {
                 double read =
                         gPlus[i] - gMinus[i] + Math.sqrt(2.0) * pcm.readNoiseMicrosiemens() * noise.nextGaussian();
-                reprogram(i, read, noise);
+                pairs.reprogram(i, read, noise);
                 counters.pcmOccasionalResets++;
-                counters.pcmProgramIterations += iterations[0];
-                iterations[0] = 0;
             }
             weights[i] = (gPlus[i] - gMinus[i]) * scale;
         }
