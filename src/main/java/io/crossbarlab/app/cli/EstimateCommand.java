@@ -88,39 +88,40 @@ public final class EstimateCommand {
                 "%n| parameter | value | GOP/s/W at x0.5 | at x2 | TOP/s/mm² at x0.5 | at x2 |%n|---|---|---|---|---|---|%n");
         for (HardwareParameter p : SENSITIVITY) {
             double v = hw.get(p);
-            Estimate half = Reference.estimate(hardware(Map.of(p.key(), v / 2)), device);
-            Estimate dbl = Reference.estimate(hardware(Map.of(p.key(), v * 2)), device);
-            out.printf(
-                    Locale.ROOT,
-                    "| %s | %.4g %s | %.0f (%+.1f %%) | %.0f (%+.1f %%) | %.3f (%+.1f %%) | %.3f (%+.1f %%) |%n",
+            row(
                     p.key(),
-                    v,
-                    p.unit(),
-                    half.energyEfficiencyGopsPerWatt(),
-                    pct(half.energyEfficiencyGopsPerWatt(), e.energyEfficiencyGopsPerWatt()),
-                    dbl.energyEfficiencyGopsPerWatt(),
-                    pct(dbl.energyEfficiencyGopsPerWatt(), e.energyEfficiencyGopsPerWatt()),
-                    half.throughputPerAreaTopsPerMm2(),
-                    pct(half.throughputPerAreaTopsPerMm2(), e.throughputPerAreaTopsPerMm2()),
-                    dbl.throughputPerAreaTopsPerMm2(),
-                    pct(dbl.throughputPerAreaTopsPerMm2(), e.throughputPerAreaTopsPerMm2()));
+                    String.format(Locale.ROOT, "%.4g %s", v, p.unit()),
+                    e,
+                    Reference.estimate(hardware(Map.of(p.key(), v / 2)), device),
+                    Reference.estimate(hardware(Map.of(p.key(), v * 2)), device));
         }
         int t = device.cell().transferIntervalExamples();
-        Estimate half = Reference.estimate(hw, device(Map.of(DeviceParameter.TRANSFER_INTERVAL.key(), t / 2)));
-        Estimate dbl = Reference.estimate(hw, device(Map.of(DeviceParameter.TRANSFER_INTERVAL.key(), t * 2)));
+        row(
+                "transferIntervalExamples (device)",
+                t + " examples",
+                e,
+                Reference.estimate(hw, device(Map.of(DeviceParameter.TRANSFER_INTERVAL.key(), t / 2))),
+                Reference.estimate(hw, device(Map.of(DeviceParameter.TRANSFER_INTERVAL.key(), t * 2))));
+        return 0;
+    }
+
+    /** One sensitivity row: both headline figures at half and at double the parameter. */
+    private void row(String name, String value, Estimate base, Estimate half, Estimate dbl) {
+        double g = base.energyEfficiencyGopsPerWatt();
+        double a = base.throughputPerAreaTopsPerMm2();
         out.printf(
                 Locale.ROOT,
-                "| transferIntervalExamples (device) | %d examples | %.0f (%+.1f %%) | %.0f (%+.1f %%) | %.3f (%+.1f %%) | %.3f (%+.1f %%) |%n",
-                t,
+                "| %s | %s | %.0f (%+.1f %%) | %.0f (%+.1f %%) | %.3f (%+.1f %%) | %.3f (%+.1f %%) |%n",
+                name,
+                value,
                 half.energyEfficiencyGopsPerWatt(),
-                pct(half.energyEfficiencyGopsPerWatt(), e.energyEfficiencyGopsPerWatt()),
+                pct(half.energyEfficiencyGopsPerWatt(), g),
                 dbl.energyEfficiencyGopsPerWatt(),
-                pct(dbl.energyEfficiencyGopsPerWatt(), e.energyEfficiencyGopsPerWatt()),
+                pct(dbl.energyEfficiencyGopsPerWatt(), g),
                 half.throughputPerAreaTopsPerMm2(),
-                pct(half.throughputPerAreaTopsPerMm2(), e.throughputPerAreaTopsPerMm2()),
+                pct(half.throughputPerAreaTopsPerMm2(), a),
                 dbl.throughputPerAreaTopsPerMm2(),
-                pct(dbl.throughputPerAreaTopsPerMm2(), e.throughputPerAreaTopsPerMm2()));
-        return 0;
+                pct(dbl.throughputPerAreaTopsPerMm2(), a));
     }
 
     private static double pct(double x, double base) {
