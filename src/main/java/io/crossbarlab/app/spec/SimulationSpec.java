@@ -123,14 +123,22 @@ public record SimulationSpec(
                 seed);
     }
 
-    /** The complete spec of a resolved run: every default written out, overrides as given. */
+    /**
+     * The complete spec of a resolved run: every default written out, and every device and hardware
+     * parameter's value in {@code overrides}, so that the stored spec reproduces the run even if a
+     * preset's values change in a later version.
+     */
     public static SimulationSpec from(io.crossbarlab.sim.nn.RunSpec s) {
         return new SimulationSpec(
                 new DatasetSpec(s.dataset(), s.trainLimit(), s.testLimit()),
                 new NetworkSpec(s.layers(), s.activation().name().toLowerCase(java.util.Locale.ROOT)),
                 new TrainingSpec(s.epochs(), s.learningRate()),
-                new DeviceSpec(s.scheme().name(), s.devicePreset(), s.deviceOverrides()),
-                new HardwareSpec(s.hardwarePreset(), s.tileRows(), s.tileCols(), s.hardwareOverrides()),
+                new DeviceSpec(s.scheme().name(), s.devicePreset(), s.device().asMap()),
+                new HardwareSpec(
+                        s.hardwarePreset(),
+                        s.tileRows(),
+                        s.tileCols(),
+                        s.hardware().asMap()),
                 s.seed());
     }
 }

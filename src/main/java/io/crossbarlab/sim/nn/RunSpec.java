@@ -14,10 +14,8 @@ import io.crossbarlab.sim.preset.Preset;
 import io.crossbarlab.sim.tile.TileParameters;
 import io.crossbarlab.sim.tile.TileShape;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A complete, validated run: every default applied. Same spec and seed give bit-identical results on
@@ -32,10 +30,8 @@ import java.util.Map;
  * @param learningRate SGD step size
  * @param scheme unit-cell scheme
  * @param devicePreset device preset name
- * @param deviceOverrides the overrides the user gave (already applied in {@code device})
  * @param device every device parameter's value
  * @param hardwarePreset hardware preset name
- * @param hardwareOverrides the overrides the user gave
  * @param hardware every hardware parameter's value
  * @param tileRows rows per tile
  * @param tileCols columns per tile
@@ -51,10 +47,8 @@ public record RunSpec(
         double learningRate,
         Scheme scheme,
         String devicePreset,
-        Map<String, Object> deviceOverrides,
         ParameterValues<DeviceParameter> device,
         String hardwarePreset,
-        Map<String, Object> hardwareOverrides,
         ParameterValues<HardwareParameter> hardware,
         int tileRows,
         int tileCols,
@@ -205,10 +199,8 @@ public record RunSpec(
                 tr.learningRate() != null ? tr.learningRate() : DEFAULT_LEARNING_RATE,
                 scheme,
                 presetName,
-                dev.overrides() == null ? Map.of() : new LinkedHashMap<>(dev.overrides()),
                 deviceValues,
                 hwPreset,
-                hw.overrides() == null ? Map.of() : new LinkedHashMap<>(hw.overrides()),
                 hwValues,
                 hw.tileRows() != null ? hw.tileRows() : HardwarePresets.DEFAULT_TILE_ROWS,
                 hw.tileCols() != null ? hw.tileCols() : HardwarePresets.DEFAULT_TILE_COLS,
