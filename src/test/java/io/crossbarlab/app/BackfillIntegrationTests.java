@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
             "crossbar.scheduler.node-id=backfill-node",
             "crossbar.scheduler.tiles=16",
             "crossbar.scheduler.simulation-threads=3",
-            "crossbar.scheduler.backfill-window=1s",
+            "crossbar.scheduler.backfill-window=3s",
             "crossbar.scheduler.heartbeat=300ms",
             "crossbar.scheduler.poll-interval=100ms"
         })
@@ -55,7 +55,7 @@ class BackfillIntegrationTests {
         assertThat(api.get("/api/v1/jobs/" + large).json().get("state").asString())
                 .isEqualTo("QUEUED");
 
-        Thread.sleep(1500); // past the backfill window
+        Thread.sleep(3500); // past the backfill window
         String late = api.post("/api/v1/jobs", SMALL).json().get("id").asString();
         Thread.sleep(1000);
         assertThat(api.get("/api/v1/jobs/" + late).json().get("state").asString())
