@@ -2,6 +2,7 @@ package io.crossbarlab.app.job;
 
 import io.crossbarlab.app.catalog.DatasetLoader;
 import io.crossbarlab.app.spec.SimulationSpec;
+import io.crossbarlab.app.system.Hashes;
 import io.crossbarlab.sim.Simulator;
 import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.nn.RunSpec;
@@ -9,15 +10,12 @@ import io.crossbarlab.sim.preset.InvalidSpecException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,7 +111,7 @@ public class JobService {
                 cmd.priority(),
                 json.writeValueAsString(labels),
                 specJson,
-                sha256(canonical.writeValueAsString(full)),
+                Hashes.sha256(canonical.writeValueAsString(full)),
                 run.seed(),
                 Simulator.VERSION,
                 tiles,
@@ -231,23 +229,5 @@ public class JobService {
 
     public Map<JobState, Long> countByState() {
         return store.countByState();
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** SHA-256 of a request body, for Idempotency-Key comparisons. */
-    public static String hashBody(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

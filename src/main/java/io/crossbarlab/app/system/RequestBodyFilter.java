@@ -13,9 +13,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -64,7 +61,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
             tooLarge(request, response, max);
             return;
         }
-        request.setAttribute(HASH_ATTRIBUTE, sha256(body));
+        request.setAttribute(HASH_ATTRIBUTE, Hashes.sha256(body));
         chain.doFilter(new CachedBody(request, body), response);
     }
 
@@ -77,14 +74,6 @@ public class RequestBodyFilter extends OncePerRequestFilter {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(p));
-    }
-
-    static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static final class CachedBody extends HttpServletRequestWrapper {

@@ -30,10 +30,6 @@ public final class RandomStreams {
         this.rootSeed = rootSeed;
     }
 
-    public long rootSeed() {
-        return rootSeed;
-    }
-
     /** A fresh generator for the named stream; two calls with one name give equal sequences. */
     public SplitMix64 stream(String name) {
         return new SplitMix64(SplitMix64.mix64(rootSeed ^ fnv1a64(name)));

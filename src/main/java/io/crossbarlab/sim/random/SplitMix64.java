@@ -44,12 +44,6 @@ public final class SplitMix64 implements RandomGenerator {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
-    /** Uniform in [0, 1) with 24 random bits. */
-    @Override
-    public float nextFloat() {
-        return (nextLong() >>> 40) * 0x1.0p-24f;
-    }
-
     /** Uniform in (0, 1]: safe as the argument of a logarithm. */
     public double nextOpenDouble() {
         return ((nextLong() >>> 11) + 1) * 0x1.0p-53;

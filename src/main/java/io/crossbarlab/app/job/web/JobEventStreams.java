@@ -114,8 +114,4 @@ class JobEventStreams {
         }
         streams.clear();
     }
-
-    int openStreams() {
-        return streams.size();
-    }
 }
