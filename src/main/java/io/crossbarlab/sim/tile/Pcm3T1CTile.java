@@ -139,10 +139,11 @@ public final class Pcm3T1CTile extends PulsedTile {
         float p = polarity;
         int n = rows * cols;
         for (int r = 0, i = 0; r < rows; r++) {
+            float[] w = weights[r];
             for (int c = 0; c < cols; c++, i++) {
                 float wp = f * pairs.difference(i) * invScale;
                 pcmWeight[i] = wp;
-                weights[i] = wp + p * (read(capVolts[i]) + readOffset[i] - sharedRead[c]) * invScale;
+                w[c] = wp + p * (read(capVolts[i]) + readOffset[i] - sharedRead[c]) * invScale;
             }
         }
         assert n == rows * cols;
@@ -157,7 +158,8 @@ public final class Pcm3T1CTile extends PulsedTile {
         long up = 0;
         long down = 0;
         for (int k = 0; k < n; k++) {
-            int i = pulseRows[k] * cols + col;
+            int row = pulseRows[k];
+            int i = row * cols + col;
             int cnt = counts[k];
             float v = capVolts[i];
             // With p = -1 a requested increase of W discharges the capacitor, and vice versa.
@@ -172,7 +174,7 @@ public final class Pcm3T1CTile extends PulsedTile {
             }
             v = v < lo ? lo : (v > hi ? hi : v);
             capVolts[i] = v;
-            weights[i] = pcmWeight[i] + p * (read(v) + readOffset[i] - shared) * invScale;
+            weights[row][col] = pcmWeight[i] + p * (read(v) + readOffset[i] - shared) * invScale;
         }
         counters.capChargePulses += up;
         counters.capDischargePulses += down;
@@ -222,7 +224,7 @@ public final class Pcm3T1CTile extends PulsedTile {
         double f = cell.gainFactor();
         for (int r = 0, i = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++, i++) {
-                double w = weights[i] * scale + readSigma * noise.nextGaussian();
+                double w = weights[r][c] * scale + readSigma * noise.nextGaussian();
                 double mismatch = readOffset[i] - sharedOffset[c];
                 double target = w - offset - newPolarity * mismatch;
                 boolean absorb = offset > 0 ? (target > 0 && target < offset) : (target < 0 && target > offset);

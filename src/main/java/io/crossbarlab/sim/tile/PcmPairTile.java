@@ -80,7 +80,7 @@ public final class PcmPairTile extends PulsedTile {
         }
         for (int i = 0; i < n; i++) {
             pairs.reprogram(i, initialWeights[i] * cell.weightScaleMicrosiemens() / cell.gainFactor(), noiseRng);
-            weights[i] = (gPlus[i] - gMinus[i]) * scale;
+            weights[i / cols][i % cols] = (gPlus[i] - gMinus[i]) * scale;
         }
     }
 
@@ -88,7 +88,8 @@ public final class PcmPairTile extends PulsedTile {
     protected void applyPulses(int col, int[] pulseRows, int[] counts, int n) {
         long pulses = 0;
         for (int k = 0; k < n; k++) {
-            int i = pulseRows[k] * cols + col;
+            int row = pulseRows[k];
+            int i = row * cols + col;
             int cnt = counts[k];
             if (cnt > 0) {
                 if (pairs.plusWorks(i)) {
@@ -117,7 +118,7 @@ public final class PcmPairTile extends PulsedTile {
                 pairs.reprogram(i, read, noise);
                 counters.pcmOccasionalResets++;
             }
-            weights[i] = (gPlus[i] - gMinus[i]) * scale;
+            weights[row][col] = (gPlus[i] - gMinus[i]) * scale;
         }
         counters.pcmSetPulses += pulses;
     }

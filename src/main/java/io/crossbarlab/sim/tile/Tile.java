@@ -18,7 +18,7 @@ public abstract class Tile {
     protected final int cols;
     protected final int rowOffset;
     protected final int colOffset;
-    protected final float[] weights;
+    protected final float[][] weights;
     protected final EventCounters counters;
     protected final TileParameters tileParameters;
     private final float[] partial;
@@ -28,7 +28,7 @@ public abstract class Tile {
         this.cols = cols;
         this.rowOffset = rowOffset;
         this.colOffset = colOffset;
-        this.weights = new float[rows * cols];
+        this.weights = new float[rows][cols];
         this.tileParameters = tp;
         this.counters = counters;
         this.partial = new float[Math.max(rows, cols)];
@@ -68,7 +68,7 @@ public abstract class Tile {
 
     /** The effective weight of cell (r, c) in network units (tile-local indices). */
     public float weight(int r, int c) {
-        return weights[r * cols + c];
+        return weights[r][c];
     }
 
     /**
@@ -78,14 +78,13 @@ public abstract class Tile {
     public final void forward(RowBlockInput in, float[] x, float[] out, SplitMix64 rng) {
         float[] y = partial;
         java.util.Arrays.fill(y, 0, cols, 0f);
-        final float[] w = weights;
         final int n = cols;
         for (int k = 0; k < in.nonZeroCount; k++) {
             int r = in.nonZeroRows[k];
             float xr = x[r];
-            int base = (r - rowOffset) * n;
+            float[] w = weights[r - rowOffset];
             for (int c = 0; c < n; c++) {
-                y[c] += xr * w[base + c];
+                y[c] += xr * w[c];
             }
         }
         double sigma = readNoiseSigma();
@@ -103,7 +102,6 @@ public abstract class Tile {
 
     /** Backward (transposed) MVM: {@code out[rowOffset + r] += sum_c W[r][c] * delta[colOffset + c]}. */
     public final void backward(float[] delta, float[] out, SplitMix64 rng) {
-        final float[] w = weights;
         final int n = cols;
         float[] y = partial;
         double ss = 0;
@@ -112,10 +110,10 @@ public abstract class Tile {
             ss += (double) d * d;
         }
         for (int r = 0; r < rows; r++) {
-            int base = r * n;
+            float[] w = weights[r];
             float acc = 0f;
             for (int c = 0; c < n; c++) {
-                acc += w[base + c] * delta[colOffset + c];
+                acc += w[c] * delta[colOffset + c];
             }
             y[r] = acc;
         }
