@@ -96,33 +96,23 @@ public abstract class PulsedTile extends Tile {
                     k++;
                 }
             } else {
+                // p >= BERNOULLI_FLOOR: one uniform per input, floor(v) pulses plus one with
+                // probability frac(v). Branch-free: the outcome of a draw is unpredictable, and a
+                // mispredicted branch per input cost three times the draw itself.
                 while (k < n) {
                     double v = a * sAbs[k];
-                    if (v < 1.0) {
+                    if (v < BERNOULLI_FLOOR) {
                         break;
                     }
                     int cnt = (int) v;
-                    if (noise.nextDouble() < v - cnt) {
-                        cnt++;
-                    }
+                    cnt += noise.nextDouble() < v - cnt ? 1 : 0;
                     if (cnt > cap) {
                         cnt = cap;
                         counters.clippedUpdates++;
                     }
                     pulseRows[m] = sRows[k] - rowOffset;
-                    pulseCounts[m++] = sSign[k] > 0 ? dir * cnt : -dir * cnt;
-                    k++;
-                }
-                // p in [BERNOULLI_FLOOR, 1): one uniform draw per input
-                while (k < n) {
-                    double p = a * sAbs[k];
-                    if (p < BERNOULLI_FLOOR) {
-                        break;
-                    }
-                    if (noise.nextDouble() < p) {
-                        pulseRows[m] = sRows[k] - rowOffset;
-                        pulseCounts[m++] = sSign[k] > 0 ? dir : -dir;
-                    }
+                    pulseCounts[m] = sSign[k] > 0 ? dir * cnt : -dir * cnt;
+                    m += cnt != 0 ? 1 : 0;
                     k++;
                 }
                 // p below the floor and decreasing: candidates at the fixed rate pMax, gaps drawn
@@ -136,10 +126,9 @@ public abstract class PulsedTile extends Tile {
                             if (k >= n) {
                                 break;
                             }
-                            if (noise.nextDouble() * pMax < a * sAbs[k]) {
-                                pulseRows[m] = sRows[k] - rowOffset;
-                                pulseCounts[m++] = sSign[k] > 0 ? dir : -dir;
-                            }
+                            pulseRows[m] = sRows[k] - rowOffset;
+                            pulseCounts[m] = sSign[k] > 0 ? dir : -dir;
+                            m += noise.nextDouble() * pMax < a * sAbs[k] ? 1 : 0;
                             k++;
                         }
                     }
