@@ -31,9 +31,10 @@ class BackfillIntegrationTests {
     @LocalServerPort
     int port;
 
-    // 784-8-10 on 128 x 128 job tiles: 8 pool tiles; on 64 x 64: 14
+    // 784-64-10 on 128 x 128 job tiles: 8 pool tiles (7 + 1); 784-8-10 on 64 x 64: 14. The long job
+    // must outlast the test whatever the simulator's speed: 1,000 epochs of 8,000 examples.
     static final String EIGHT_TILES_LONG =
-            "{\"network\":{\"layers\":[784,8,10]},\"hardware\":{\"tileRows\":128,\"tileCols\":128},\"training\":{\"epochs\":500}}";
+            "{\"network\":{\"layers\":[784,64,10]},\"hardware\":{\"tileRows\":128,\"tileCols\":128},\"training\":{\"epochs\":1000}}";
     static final String FOURTEEN_TILES =
             "{\"network\":{\"layers\":[784,8,10]},\"hardware\":{\"tileRows\":64,\"tileCols\":64},"
                     + "\"dataset\":{\"trainLimit\":100,\"testLimit\":50},\"training\":{\"epochs\":1}}";

@@ -2,6 +2,7 @@ package io.crossbarlab.sim.nn;
 
 import io.crossbarlab.sim.cell.Scheme;
 import io.crossbarlab.sim.data.Dataset;
+import io.crossbarlab.sim.random.Ln;
 import io.crossbarlab.sim.random.RandomStreams;
 import io.crossbarlab.sim.random.SplitMix64;
 import io.crossbarlab.sim.tile.EventCounters;
@@ -77,7 +78,7 @@ public final class Trainer {
                 if (Network.argmax(net.probabilities) == label) {
                     correct++;
                 }
-                loss -= Math.log(Math.max(net.probabilities[label], 1e-30f));
+                loss -= Ln.log(Math.max(net.probabilities[label], 1e-30f));
                 net.backwardAndUpdate(label, lr, readNoise);
                 examplesDone++;
                 counters.trainExamples++;
@@ -118,7 +119,7 @@ public final class Trainer {
             if (Network.argmax(net.probabilities) == label) {
                 correct++;
             }
-            loss -= Math.log(Math.max(net.probabilities[label], 1e-30f));
+            loss -= Ln.log(Math.max(net.probabilities[label], 1e-30f));
         }
         counters.evalExamples += data.count();
         return new double[] {(double) correct / data.count(), loss / data.count()};

@@ -73,7 +73,8 @@ public final class SplitMix64 implements RandomGenerator {
     /**
      * Standard normal deviate by the Marsaglia polar method; each accepted pair of uniforms yields two
      * deviates, the second kept for the next call (part of this generator's state, so the sequence
-     * is still a function of the seed alone).
+     * is still a function of the seed alone). The logarithm is {@link Ln#log}, so the deviates are
+     * the same bits on every JDK.
      */
     @Override
     public double nextGaussian() {
@@ -89,7 +90,7 @@ public final class SplitMix64 implements RandomGenerator {
             v = 2.0 * nextDouble() - 1.0;
             s = u * u + v * v;
         } while (s >= 1.0 || s == 0.0);
-        double f = Math.sqrt(-2.0 * Math.log(s) / s);
+        double f = Math.sqrt(-2.0 * Ln.log(s) / s);
         spareGaussian = v * f;
         hasSpare = true;
         return u * f;

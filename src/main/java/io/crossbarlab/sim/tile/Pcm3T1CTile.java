@@ -24,7 +24,13 @@ public final class Pcm3T1CTile extends PulsedTile {
     private final CapacitorParameters cap;
 
     private final PcmPairs pairs;
-    private final float[] pcmWeight;
+    /**
+     * The part of each cell's weight that pulses do not change: F*(G+ - G-) + p*(offset - g_shared),
+     * network units, refreshed with every slow-process step and transfer; a pulse then rewrites the
+     * weight from this and the new capacitor voltage alone (fewer cache lines per pulse).
+     */
+    private final float[] fixedWeight;
+
     private final float[] capVolts;
     private final float[] stepUp;
     private final float[] stepDown;
@@ -69,7 +75,7 @@ public final class Pcm3T1CTile extends PulsedTile {
         this.cap = cap;
         int n = rows * cols;
         pairs = new PcmPairs(n, pcm, counters);
-        pcmWeight = new float[n];
+        fixedWeight = new float[n];
         capVolts = new float[n];
         stepUp = new float[n];
         stepDown = new float[n];
@@ -141,9 +147,9 @@ public final class Pcm3T1CTile extends PulsedTile {
         for (int r = 0, i = 0; r < rows; r++) {
             float[] w = weights[r];
             for (int c = 0; c < cols; c++, i++) {
-                float wp = f * pairs.difference(i) * invScale;
-                pcmWeight[i] = wp;
-                w[c] = wp + p * (read(capVolts[i]) + readOffset[i] - sharedRead[c]) * invScale;
+                float fixed = f * pairs.difference(i) * invScale + p * (readOffset[i] - sharedRead[c]) * invScale;
+                fixedWeight[i] = fixed;
+                w[c] = fixed + p * read(capVolts[i]) * invScale;
             }
         }
         assert n == rows * cols;
@@ -154,7 +160,6 @@ public final class Pcm3T1CTile extends PulsedTile {
         final float p = polarity;
         final float lo = 0f;
         final float hi = supply;
-        final float shared = sharedRead[col];
         long up = 0;
         long down = 0;
         for (int k = 0; k < n; k++) {
@@ -174,7 +179,7 @@ public final class Pcm3T1CTile extends PulsedTile {
             }
             v = v < lo ? lo : (v > hi ? hi : v);
             capVolts[i] = v;
-            weights[row][col] = pcmWeight[i] + p * (read(v) + readOffset[i] - shared) * invScale;
+            weights[row][col] = fixedWeight[i] + p * read(v) * invScale;
         }
         counters.capChargePulses += up;
         counters.capDischargePulses += down;
@@ -279,7 +284,7 @@ public final class Pcm3T1CTile extends PulsedTile {
 
     /** Contribution F*(G+ - G-) of cell (r, c), network units (drift applied). */
     public float pcmWeight(int r, int c) {
-        return pcmWeight[r * cols + c];
+        return (float) (cell.gainFactor() * driftFactor) * pairs.difference(r * cols + c) * invScale;
     }
 
     /** PCM conductances (G+, G-) of cell (r, c), uS, as programmed. */

@@ -1,5 +1,6 @@
 package io.crossbarlab.sim.tile;
 
+import io.crossbarlab.sim.random.Ln;
 import io.crossbarlab.sim.random.SplitMix64;
 
 /**
@@ -119,13 +120,17 @@ public abstract class PulsedTile extends Tile {
                 // geometrically, each accepted with p / pMax (thinning; exact because p <= pMax)
                 if (k < n) {
                     double pMax = a * sAbs[k];
-                    if (pMax > 0) {
-                        double logMiss = Math.log1p(-pMax);
+                    double logMiss = Ln.log(1.0 - pMax);
+                    // logMiss == 0 when pMax < 2^-53: no pulse is possible to double precision
+                    if (logMiss < 0) {
+                        double perLogMiss = 1.0 / logMiss;
                         while (true) {
-                            k += (int) Math.min(n, Math.floor(Math.log(noise.nextOpenDouble()) / logMiss));
-                            if (k >= n) {
+                            // skipped candidates: floor(log(u) / log(1 - pMax)) >= 0, geometric
+                            double gap = Ln.log(noise.nextOpenDouble()) * perLogMiss;
+                            if (gap >= n - k) {
                                 break;
                             }
+                            k += (int) gap;
                             pulseRows[m] = sRows[k] - rowOffset;
                             pulseCounts[m] = sSign[k] > 0 ? dir : -dir;
                             m += noise.nextDouble() * pMax < a * sAbs[k] ? 1 : 0;
