@@ -137,11 +137,12 @@ public final class SimulateCommand {
         } else {
             out.printf(
                     Locale.ROOT,
-                    "test accuracy %.4f, train accuracy %.4f, %.0f examples/s, %.1f s%n",
+                    "test accuracy %.4f, train accuracy %.4f, %.0f examples/s, %.1f s (evaluation %.2f s)%n",
                     result.testAccuracy(),
                     result.trainAccuracy(),
                     result.trainExamplesPerSecond(),
-                    result.wallSeconds());
+                    result.wallSeconds(),
+                    result.evaluationSeconds());
         }
         return 0;
     }

@@ -31,6 +31,9 @@ public record SimulationResult(
         @Schema(description = "Training examples per second of wall time spent training", example = "9200.0")
         double trainExamplesPerSecond,
 
+        @Schema(description = "Wall time spent evaluating the test set, all epochs together, seconds", example = "0.4")
+        double evaluationSeconds,
+
         @Schema(
                 description =
                         "Energy, area and speed of this very run on the modelled hardware, from its own event counts")
@@ -71,6 +74,7 @@ public record SimulationResult(
                 r.tiles(),
                 r.wallSeconds(),
                 r.trainExamplesPerSecond(),
+                r.evaluationSeconds(),
                 estimate);
     }
 }

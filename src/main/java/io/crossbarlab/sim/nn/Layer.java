@@ -74,6 +74,39 @@ final class Layer {
         }
     }
 
+    private float[][] batchInput = new float[0][];
+    private float[][] batchPre = new float[0][];
+
+    /** Input buffers of a batch of {@code count} examples (bias slot set to 1). */
+    float[][] batchInput(int count) {
+        if (batchInput.length < count) {
+            batchInput = new float[count][inputs + 1];
+            batchPre = new float[count][outputs];
+            for (float[] x : batchInput) {
+                x[inputs] = 1f;
+            }
+        }
+        return batchInput;
+    }
+
+    /** Pre-activations of the batch after {@link #forwardBatch}. */
+    float[][] batchPreActivation() {
+        return batchPre;
+    }
+
+    /** Inference of {@code count} examples from {@link #batchInput}; example b's noise from rng[b]. */
+    void forwardBatch(int count, SplitMix64[] rng) {
+        for (int b = 0; b < count; b++) {
+            java.util.Arrays.fill(batchPre[b], 0f);
+        }
+        for (Tile[] row : tiles) {
+            for (Tile t : row) {
+                t.forwardBatch(batchInput, count, batchPre, rng);
+            }
+        }
+        counters.evalMacs += (long) (inputs + 1) * outputs * count;
+    }
+
     /** backward = W * delta over all tiles (for the previous layer's error). */
     void backward(SplitMix64 rng) {
         java.util.Arrays.fill(backward, 0f);

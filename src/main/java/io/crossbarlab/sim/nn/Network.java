@@ -124,6 +124,45 @@ public final class Network {
         softmax(layers[layers.length - 1].preActivation, probabilities);
     }
 
+    /** Largest batch {@link #forwardBatch} takes. */
+    static final int EVAL_BATCH = 32;
+
+    private final float[][] batchProbabilities = new float[EVAL_BATCH][];
+
+    /** Input buffer of example b of the next {@link #forwardBatch}; write its features first. */
+    float[] batchInput(int b) {
+        return layers[0].batchInput(EVAL_BATCH)[b];
+    }
+
+    /**
+     * Inference of {@code count <= EVAL_BATCH} examples (inputs in {@link #batchInput}); returns their
+     * softmax outputs, valid until the next call. Example b's read noise comes from {@code rng[b]}
+     * (none if rng is null), so its outputs are exactly those of {@link #forward} with that generator,
+     * whatever else is in the batch.
+     */
+    float[][] forwardBatch(int count, SplitMix64[] rng) {
+        for (int l = 0; l < layers.length; l++) {
+            Layer layer = layers[l];
+            layer.batchInput(EVAL_BATCH);
+            layer.forwardBatch(count, rng);
+            if (l + 1 < layers.length) {
+                float[][] next = layers[l + 1].batchInput(EVAL_BATCH);
+                float[][] pre = layer.batchPreActivation();
+                for (int b = 0; b < count; b++) {
+                    activation.apply(pre[b], next[b], layer.outputs);
+                }
+            }
+        }
+        float[][] pre = layers[layers.length - 1].batchPreActivation();
+        for (int b = 0; b < count; b++) {
+            if (batchProbabilities[b] == null) {
+                batchProbabilities[b] = new float[probabilities.length];
+            }
+            softmax(pre[b], batchProbabilities[b]);
+        }
+        return batchProbabilities;
+    }
+
     /** Errors of every layer for target class {@code label}, then the pulsed or exact update. */
     void backwardAndUpdate(int label, float learningRate, SplitMix64 readNoise) {
         Layer last = layers[layers.length - 1];

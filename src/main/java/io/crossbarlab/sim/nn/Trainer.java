@@ -60,6 +60,7 @@ public final class Trainer {
         long examplesDone = 0;
         long total = (long) n * spec.epochs();
         long trainNanos = 0;
+        long evalNanos = 0;
         double lastTrainAcc = 0;
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long epochStart = System.nanoTime();
@@ -87,8 +88,10 @@ public final class Trainer {
                     listener.onProgress(epoch, examplesDone, total);
                 }
             }
-            trainNanos += System.nanoTime() - epochStart;
+            long evalStart = System.nanoTime();
+            trainNanos += evalStart - epochStart;
             double[] eval = evaluate(net, te, evalNoise, counters);
+            evalNanos += System.nanoTime() - evalStart;
             lastTrainAcc = (double) correct / n;
             EpochReport report = new EpochReport(
                     epoch, lastTrainAcc, loss / n, eval[0], eval[1], (System.nanoTime() - epochStart) / 1e9);
@@ -104,25 +107,53 @@ public final class Trainer {
                 counters.snapshot(),
                 net.tileCount(),
                 wall,
-                total / (trainNanos / 1e9));
+                total / (trainNanos / 1e9),
+                evalNanos / 1e9);
     }
 
-    /** Accuracy and mean cross-entropy on {@code data}; changes no device state. */
+    /**
+     * Accuracy and mean cross-entropy on {@code data}; changes no device state. Examples go through
+     * {@link Network#forwardBatch} in batches of {@link Network#EVAL_BATCH}; test example i reads with
+     * its own noise stream, seeded from one draw of {@code noise} per evaluation and i, so results do
+     * not depend on how examples are batched.
+     */
     static double[] evaluate(Network net, Dataset data, SplitMix64 noise, EventCounters counters) {
-        float[] x = net.input();
+        int batch = Network.EVAL_BATCH;
+        SplitMix64[] rng = null;
+        long base = 0;
+        if (noise != null) {
+            base = noise.nextLong();
+            rng = new SplitMix64[batch];
+            for (int b = 0; b < batch; b++) {
+                rng[b] = new SplitMix64(0);
+            }
+        }
         int correct = 0;
         double loss = 0;
-        for (int i = 0; i < data.count(); i++) {
-            data.copyFeatures(i, x);
-            net.forward(noise, false);
-            int label = data.label(i);
-            if (Network.argmax(net.probabilities) == label) {
-                correct++;
+        for (int start = 0; start < data.count(); start += batch) {
+            int count = Math.min(batch, data.count() - start);
+            for (int b = 0; b < count; b++) {
+                data.copyFeatures(start + b, net.batchInput(b));
+                if (rng != null) {
+                    rng[b].reseed(exampleSeed(base, start + b));
+                }
             }
-            loss -= Ln.log(Math.max(net.probabilities[label], 1e-30f));
+            float[][] p = net.forwardBatch(count, rng);
+            for (int b = 0; b < count; b++) {
+                int label = data.label(start + b);
+                if (Network.argmax(p[b]) == label) {
+                    correct++;
+                }
+                loss -= Ln.log(Math.max(p[b][label], 1e-30f));
+            }
         }
         counters.evalExamples += data.count();
         return new double[] {(double) correct / data.count(), loss / data.count()};
+    }
+
+    /** Seed of test example {@code i}'s read-noise stream in an evaluation whose draw was {@code base}. */
+    static long exampleSeed(long base, int i) {
+        return SplitMix64.mix64(base + (i + 1) * 0x9e3779b97f4a7c15L);
     }
 
     /** Fisher-Yates shuffle with our own bounded draw: the same permutation on every JDK. */

@@ -14,6 +14,7 @@ import java.util.List;
  * @param wallSeconds wall time of the whole run, s
  * @param trainExamplesPerSecond training examples per second of wall time spent training (evaluation
  *     excluded)
+ * @param evaluationSeconds wall time spent evaluating the test set, all epochs together, s
  */
 public record TrainingResult(
         double testAccuracy,
@@ -22,4 +23,5 @@ public record TrainingResult(
         EventCounters.Snapshot counters,
         int tiles,
         double wallSeconds,
-        double trainExamplesPerSecond) {}
+        double trainExamplesPerSecond,
+        double evaluationSeconds) {}

@@ -130,6 +130,58 @@ public abstract class Tile {
         }
     }
 
+    private float[][] batchPartial = new float[0][];
+    private double[] batchSumSquares = new double[0];
+
+    /**
+     * Forward MVM of {@code count} examples at once, for inference: {@code out[b][colOffset + c] +=
+     * sum_r x[b][r] * W[r][c]}. Each weight row is read once for the whole batch instead of once per
+     * example. For every example the products are summed over ascending rows, as {@link #forward}
+     * does, and its read noise comes from its own {@code rng[b]} in the same order, so each example's
+     * result is bit for bit what {@link #forward} gives with that generator.
+     */
+    public final void forwardBatch(float[][] x, int count, float[][] out, SplitMix64[] rng) {
+        if (batchPartial.length < count) {
+            batchPartial = new float[count][cols];
+            batchSumSquares = new double[count];
+        }
+        final int n = cols;
+        for (int b = 0; b < count; b++) {
+            java.util.Arrays.fill(batchPartial[b], 0f);
+            batchSumSquares[b] = 0;
+        }
+        for (int r = 0; r < rows; r++) {
+            float[] w = weights[r];
+            int row = rowOffset + r;
+            for (int b = 0; b < count; b++) {
+                float xr = x[b][row];
+                if (xr == 0f) {
+                    continue;
+                }
+                batchSumSquares[b] += (double) xr * xr;
+                float[] y = batchPartial[b];
+                for (int c = 0; c < n; c++) {
+                    y[c] += xr * w[c];
+                }
+            }
+        }
+        double sigma = readNoiseSigma();
+        for (int b = 0; b < count; b++) {
+            float[] y = batchPartial[b];
+            if (rng != null && rng[b] != null && sigma > 0 && batchSumSquares[b] > 0) {
+                double s = sigma * Math.sqrt(batchSumSquares[b]);
+                for (int c = 0; c < n; c++) {
+                    y[c] += (float) (s * rng[b].nextGaussian());
+                }
+            }
+            quantise(y, n, tileParameters.adcForwardFullScale());
+            float[] o = out[b];
+            for (int c = 0; c < n; c++) {
+                o[colOffset + c] += y[c];
+            }
+        }
+    }
+
     private void quantise(float[] y, int n, double fullScale) {
         int bits = tileParameters.adcBits();
         if (bits <= 0) {
