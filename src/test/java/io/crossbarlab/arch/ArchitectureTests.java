@@ -57,6 +57,23 @@ class ArchitectureTests {
     }
 
     @Test
+    void simulatorTakesLogarithmsFromItsOwnDeterministicLn() {
+        // Math.log may differ by an ulp between JVMs; random draws through it would too
+        noClasses()
+                .that()
+                .resideInAPackage("io.crossbarlab.sim..")
+                .and()
+                .doNotHaveFullyQualifiedName("io.crossbarlab.sim.random.Ln")
+                .should()
+                .callMethod(Math.class, "log", double.class)
+                .orShould()
+                .callMethod(Math.class, "log1p", double.class)
+                .orShould()
+                .callMethod(StrictMath.class, "log", double.class)
+                .check(classes);
+    }
+
+    @Test
     void simulatorDoesNoFileOrNetworkIo() {
         noClasses()
                 .that()
