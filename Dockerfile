@@ -8,8 +8,9 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src/ src/
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
 
-# Runtime stage: JRE only, non-root, health-checked.
-FROM eclipse-temurin:17-jre
+# Runtime stage: JRE only, non-root, health-checked. Compiled for Java 17, run on Java 25: the
+# simulator measured faster there, with bit-identical results (docs/adr/0004-run-on-jdk-25.md).
+FROM eclipse-temurin:25-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && groupadd --system crossbar && useradd --system --gid crossbar --home-dir /app crossbar \
     && mkdir -p /app/data && chown -R crossbar:crossbar /app
