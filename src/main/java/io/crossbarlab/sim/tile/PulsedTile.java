@@ -70,7 +70,7 @@ public abstract class PulsedTile extends Tile {
         final double perUnit = learningRate / weightPerPulse();
         final int[] sRows = in.sortedRows;
         final float[] sAbs = in.sortedAbs;
-        final float[] sSign = in.sortedSign;
+        final int[] sDir = in.sortedDirection;
         final int cap = maxPulses;
         for (int c = 0; c < cols; c++) {
             float d = delta[colOffset + c];
@@ -93,16 +93,17 @@ public abstract class PulsedTile extends Tile {
                         counters.clippedUpdates++;
                     }
                     pulseRows[m] = sRows[k] - rowOffset;
-                    pulseCounts[m++] = sSign[k] > 0 ? dir * cnt : -dir * cnt;
+                    pulseCounts[m++] = sDir[k] * dir * cnt;
                     k++;
                 }
             } else {
-                // p >= BERNOULLI_FLOOR: one uniform per input, floor(v) pulses plus one with
-                // probability frac(v). Branch-free: the outcome of a draw is unpredictable, and a
+                // v >= 1: floor(v) pulses plus one with probability frac(v), one uniform per input.
+                // Then p in [BERNOULLI_FLOOR, 1): one pulse with probability p, one uniform per
+                // input. Both loops are branch-free: the outcome of a draw is unpredictable, and a
                 // mispredicted branch per input cost three times the draw itself.
                 while (k < n) {
                     double v = a * sAbs[k];
-                    if (v < BERNOULLI_FLOOR) {
+                    if (v < 1.0) {
                         break;
                     }
                     int cnt = (int) v;
@@ -112,8 +113,17 @@ public abstract class PulsedTile extends Tile {
                         counters.clippedUpdates++;
                     }
                     pulseRows[m] = sRows[k] - rowOffset;
-                    pulseCounts[m] = sSign[k] > 0 ? dir * cnt : -dir * cnt;
-                    m += cnt != 0 ? 1 : 0;
+                    pulseCounts[m++] = sDir[k] * dir * cnt;
+                    k++;
+                }
+                while (k < n) {
+                    double p = a * sAbs[k];
+                    if (p < BERNOULLI_FLOOR) {
+                        break;
+                    }
+                    pulseRows[m] = sRows[k] - rowOffset;
+                    pulseCounts[m] = sDir[k] * dir;
+                    m += noise.nextDouble() < p ? 1 : 0;
                     k++;
                 }
                 // p below the floor and decreasing: candidates at the fixed rate pMax, gaps drawn
@@ -132,7 +142,7 @@ public abstract class PulsedTile extends Tile {
                             }
                             k += (int) gap;
                             pulseRows[m] = sRows[k] - rowOffset;
-                            pulseCounts[m] = sSign[k] > 0 ? dir : -dir;
+                            pulseCounts[m] = sDir[k] * dir;
                             m += noise.nextDouble() * pMax < a * sAbs[k] ? 1 : 0;
                             k++;
                         }

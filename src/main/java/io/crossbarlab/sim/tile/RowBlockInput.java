@@ -18,7 +18,9 @@ public final class RowBlockInput {
 
     final int[] sortedRows;
     final float[] sortedAbs;
-    final float[] sortedSign;
+    /** sign of the input as +1 or -1, for pulse directions without a float compare */
+    final int[] sortedDirection;
+
     private final long[] keys;
     int sortedCount;
 
@@ -30,7 +32,7 @@ public final class RowBlockInput {
         this.nonZeroRows = new int[n];
         this.sortedRows = new int[n];
         this.sortedAbs = new float[n];
-        this.sortedSign = new float[n];
+        this.sortedDirection = new int[n];
         this.keys = new long[n];
     }
 
@@ -74,7 +76,7 @@ public final class RowBlockInput {
             int r = from + (int) (key & 0xffffffffL);
             sortedRows[k] = r;
             sortedAbs[k] = Float.intBitsToFloat((int) (key >>> 32));
-            sortedSign[k] = x[r] < 0 ? -1f : 1f;
+            sortedDirection[k] = x[r] < 0 ? -1 : 1;
         }
         sortedCount = n;
     }
