@@ -131,7 +131,7 @@ public abstract class PulsedTile extends Tile {
                 if (k < n) {
                     double pMax = a * sAbs[k];
                     double logMiss = Ln.log(1.0 - pMax);
-                    // logMiss == 0 when pMax < 2^-53: no pulse is possible to double precision
+                    // logMiss == 0 when 1 - pMax rounds to 1 (pMax below about 1e-16): no pulse can occur
                     if (logMiss < 0) {
                         double perLogMiss = 1.0 / logMiss;
                         while (true) {
