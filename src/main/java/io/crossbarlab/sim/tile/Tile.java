@@ -87,9 +87,19 @@ public abstract class Tile {
                 y[c] += xr * w[c];
             }
         }
+        readOut(y, in.sumSquares, rng, out);
+    }
+
+    /**
+     * The read-out of a forward MVM's partial sums {@code y}: output-referred read noise for an input
+     * of squared norm {@code sumSquares} (none if rng is null), ADC quantisation, then accumulation
+     * into this tile's columns of {@code out}.
+     */
+    private void readOut(float[] y, double sumSquares, SplitMix64 rng, float[] out) {
+        final int n = cols;
         double sigma = readNoiseSigma();
-        if (rng != null && sigma > 0 && in.sumSquares > 0) {
-            double s = sigma * Math.sqrt(in.sumSquares);
+        if (rng != null && sigma > 0 && sumSquares > 0) {
+            double s = sigma * Math.sqrt(sumSquares);
             for (int c = 0; c < n; c++) {
                 y[c] += (float) (s * rng.nextGaussian());
             }
@@ -165,20 +175,8 @@ public abstract class Tile {
                 }
             }
         }
-        double sigma = readNoiseSigma();
         for (int b = 0; b < count; b++) {
-            float[] y = batchPartial[b];
-            if (rng != null && rng[b] != null && sigma > 0 && batchSumSquares[b] > 0) {
-                double s = sigma * Math.sqrt(batchSumSquares[b]);
-                for (int c = 0; c < n; c++) {
-                    y[c] += (float) (s * rng[b].nextGaussian());
-                }
-            }
-            quantise(y, n, tileParameters.adcForwardFullScale());
-            float[] o = out[b];
-            for (int c = 0; c < n; c++) {
-                o[colOffset + c] += y[c];
-            }
+            readOut(batchPartial[b], batchSumSquares[b], rng == null ? null : rng[b], out[b]);
         }
     }
 
