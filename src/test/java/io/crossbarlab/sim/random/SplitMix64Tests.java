@@ -69,6 +69,18 @@ class SplitMix64Tests {
     }
 
     @Test
+    void reseedRestartsTheStreamIncludingTheSpareGaussian() {
+        SplitMix64 used = new SplitMix64(1);
+        used.nextGaussian(); // leaves a spare deviate behind
+        used.reseed(42);
+        SplitMix64 fresh = new SplitMix64(42);
+        for (int i = 0; i < 100; i++) {
+            assertThat(used.nextGaussian()).isEqualTo(fresh.nextGaussian());
+            assertThat(used.nextLong()).isEqualTo(fresh.nextLong());
+        }
+    }
+
+    @Test
     void openDoubleIsNeverZero() {
         SplitMix64 rng = new SplitMix64(5);
         for (int i = 0; i < 100_000; i++) {
