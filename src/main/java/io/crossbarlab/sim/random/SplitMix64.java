@@ -22,12 +22,11 @@ public final class SplitMix64 implements RandomGenerator {
     }
 
     /**
-     * Restarts this generator as if it had just been created with {@code seed}: state set, spare
-     * Gaussian dropped. Lets a loop give every item its own stream without allocating.
+     * Restarts this generator as if it had just been created with {@code seed}. Lets a loop give
+     * every item its own stream without allocating.
      */
     public void reseed(long seed) {
         state = seed;
-        hasSpare = false;
     }
 
     /** The finaliser of SplitMix64 (variant 13 of Stafford's mixers). */
@@ -76,32 +75,15 @@ public final class SplitMix64 implements RandomGenerator {
         return (int) (m >>> 32);
     }
 
-    private double spareGaussian;
-    private boolean hasSpare;
-
-    /**
-     * Standard normal deviate by the Marsaglia polar method; each accepted pair of uniforms yields two
-     * deviates, the second kept for the next call (part of this generator's state, so the sequence
-     * is still a function of the seed alone). The logarithm is {@link Ln#log}, so the deviates are
-     * the same bits on every JDK.
-     */
+    /** Standard normal deviate by the ziggurat method ({@link Ziggurat#normal}). */
     @Override
     public double nextGaussian() {
-        if (hasSpare) {
-            hasSpare = false;
-            return spareGaussian;
-        }
-        double u;
-        double v;
-        double s;
-        do {
-            u = 2.0 * nextDouble() - 1.0;
-            v = 2.0 * nextDouble() - 1.0;
-            s = u * u + v * v;
-        } while (s >= 1.0 || s == 0.0);
-        double f = Math.sqrt(-2.0 * Ln.log(s) / s);
-        spareGaussian = v * f;
-        hasSpare = true;
-        return u * f;
+        return Ziggurat.normal(this);
+    }
+
+    /** Standard exponential deviate (mean 1) by the ziggurat method ({@link Ziggurat#exponential}). */
+    @Override
+    public double nextExponential() {
+        return Ziggurat.exponential(this);
     }
 }

@@ -130,13 +130,14 @@ public abstract class PulsedTile extends Tile {
                 // geometrically, each accepted with p / pMax (thinning; exact because p <= pMax)
                 if (k < n) {
                     double pMax = a * sAbs[k];
-                    double logMiss = Ln.log(1.0 - pMax);
-                    // logMiss == 0 when 1 - pMax rounds to 1 (pMax below about 1e-16): no pulse can occur
-                    if (logMiss < 0) {
-                        double perLogMiss = 1.0 / logMiss;
+                    double rate = -Ln.log(1.0 - pMax);
+                    // rate == 0 when 1 - pMax rounds to 1 (pMax below about 1e-16): no pulse can occur
+                    if (rate > 0) {
+                        double perRate = 1.0 / rate;
                         while (true) {
-                            // skipped candidates: floor(log(u) / log(1 - pMax)) >= 0, geometric
-                            double gap = Ln.log(noise.nextOpenDouble()) * perLogMiss;
+                            // skipped candidates: floor(E / -log(1 - pMax)) with E exponential is
+                            // geometric, P(gap >= g) = (1 - pMax)^g
+                            double gap = noise.nextExponential() * perRate;
                             if (gap >= n - k) {
                                 break;
                             }
