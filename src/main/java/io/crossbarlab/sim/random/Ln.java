@@ -4,9 +4,9 @@ package io.crossbarlab.sim.random;
  * Natural logarithm from IEEE-754 additions and multiplications only, so that its result is the
  * same bit pattern on every JVM, JIT and CPU (unlike {@link Math#log}, whose intrinsic may differ by
  * an ulp between JDKs) and cheap on every JDK (measured 5 ns against 9 ns for {@code Math.log} and
- * over 30 ns for {@code StrictMath.log} and {@code Math.log1p} on JDK 17). Random draws that go
- * through a logarithm (geometric gaps of the pulse coder, the polar Gaussian) use it, so that a seed
- * gives the same simulation everywhere.
+ * over 30 ns for {@code StrictMath.log} and {@code Math.log1p} on JDK 17). Everything random that
+ * needs a logarithm uses it (the thinning rate of the pulse coder, the ziggurat tables and tails,
+ * losses), so that a seed gives the same simulation everywhere.
  *
  * <p>Method: write x = 2^e * m with m in [1, 2) and take the table point c = 1 + i/128 nearest to m;
  * then log x = e*ln 2 + log c + log(1 + r) with r = (m - c)/c, |r| <= 1/256. m - c is exact
