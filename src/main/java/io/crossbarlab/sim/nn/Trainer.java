@@ -153,7 +153,7 @@ public final class Trainer {
 
     /** Seed of test example {@code i}'s read-noise stream in an evaluation whose draw was {@code base}. */
     static long exampleSeed(long base, int i) {
-        return SplitMix64.mix64(base + (i + 1) * 0x9e3779b97f4a7c15L);
+        return SplitMix64.output(base, i);
     }
 
     /** Fisher-Yates shuffle with our own bounded draw: the same permutation on every JDK. */

@@ -29,6 +29,14 @@ public final class SplitMix64 implements RandomGenerator {
         state = seed;
     }
 
+    /**
+     * Output number {@code n} (0-based) of {@code new SplitMix64(seed)}, computed directly: the state
+     * after n + 1 steps is seed + (n + 1) * gamma. Gives item n of a sequence its own seed in O(1).
+     */
+    public static long output(long seed, long n) {
+        return mix64(seed + (n + 1) * GOLDEN_GAMMA);
+    }
+
     /** The finaliser of SplitMix64 (variant 13 of Stafford's mixers). */
     public static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;

@@ -69,6 +69,14 @@ class SplitMix64Tests {
     }
 
     @Test
+    void outputNIsTheNthDrawOfAFreshGenerator() {
+        SplitMix64 rng = new SplitMix64(-99);
+        for (long n = 0; n < 1000; n++) {
+            assertThat(SplitMix64.output(-99, n)).isEqualTo(rng.nextLong());
+        }
+    }
+
+    @Test
     void reseedRestartsTheStream() {
         SplitMix64 used = new SplitMix64(1);
         used.nextGaussian();
