@@ -14,7 +14,6 @@ public final class RowBlockInput {
     final int to;
     final int[] nonZeroRows;
     int nonZeroCount;
-    double sumSquares;
 
     final int[] sortedRows;
     final float[] sortedAbs;
@@ -47,16 +46,13 @@ public final class RowBlockInput {
     /** Indexes the non-zero inputs of {@code x} in this block; sorts them if {@code sort}. */
     public void load(float[] x, boolean sort) {
         int nz = 0;
-        double ss = 0;
         for (int r = from; r < to; r++) {
-            float v = x[r];
-            if (v != 0f) {
-                nonZeroRows[nz++] = r;
-                ss += (double) v * v;
-            }
+            // branch-free compaction: write every row, advance only past the non-zero ones
+            nonZeroRows[nz] = r;
+            // (|bits| + 0x7fffffff) overflows into the sign bit exactly when x[r] is not +-0
+            nz += ((Float.floatToRawIntBits(x[r]) & 0x7fffffff) + 0x7fffffff) >>> 31;
         }
         nonZeroCount = nz;
-        sumSquares = ss;
         sortedCount = 0;
         if (sort) {
             sort(x);
@@ -79,6 +75,20 @@ public final class RowBlockInput {
             sortedDirection[k] = x[r] < 0 ? -1 : 1;
         }
         sortedCount = n;
+    }
+
+    /**
+     * The squared norm of the block's input {@code x} (the one last loaded), summed in double over
+     * the non-zero rows in ascending order. Only read noise needs it, so it is not kept by {@link
+     * #load}.
+     */
+    public double sumSquares(float[] x) {
+        double ss = 0;
+        for (int k = 0; k < nonZeroCount; k++) {
+            float v = x[nonZeroRows[k]];
+            ss += (double) v * v;
+        }
+        return ss;
     }
 
     public int nonZeroCount() {

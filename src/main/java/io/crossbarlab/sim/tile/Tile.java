@@ -78,16 +78,45 @@ public abstract class Tile {
     public final void forward(RowBlockInput in, float[] x, float[] out, SplitMix64 rng) {
         float[] y = partial;
         java.util.Arrays.fill(y, 0, cols, 0f);
+        accumulateRows(in.nonZeroRows, in.nonZeroCount, x, y);
+        readOut(y, rng == null ? 0 : in.sumSquares(x), rng, out);
+    }
+
+    /**
+     * {@code y[c] += x[r] * W[r][c]} for the {@code count} (tile-absolute, ascending) rows in {@code
+     * nonZero}, summed over the rows in that order. Four rows go through each pass over y, so y is
+     * loaded and stored once per four rows instead of once per row; every y[c] still receives its
+     * products one at a time in ascending row order, so the floats are exactly those of the one-row
+     * loop (Java does not reassociate or fuse them).
+     */
+    private void accumulateRows(int[] nonZero, int count, float[] x, float[] y) {
         final int n = cols;
-        for (int k = 0; k < in.nonZeroCount; k++) {
-            int r = in.nonZeroRows[k];
+        int k = 0;
+        for (; k + 4 <= count; k += 4) {
+            int r0 = nonZero[k];
+            int r1 = nonZero[k + 1];
+            int r2 = nonZero[k + 2];
+            int r3 = nonZero[k + 3];
+            float x0 = x[r0];
+            float x1 = x[r1];
+            float x2 = x[r2];
+            float x3 = x[r3];
+            float[] w0 = weights[r0 - rowOffset];
+            float[] w1 = weights[r1 - rowOffset];
+            float[] w2 = weights[r2 - rowOffset];
+            float[] w3 = weights[r3 - rowOffset];
+            for (int c = 0; c < n; c++) {
+                y[c] = y[c] + x0 * w0[c] + x1 * w1[c] + x2 * w2[c] + x3 * w3[c];
+            }
+        }
+        for (; k < count; k++) {
+            int r = nonZero[k];
             float xr = x[r];
             float[] w = weights[r - rowOffset];
             for (int c = 0; c < n; c++) {
                 y[c] += xr * w[c];
             }
         }
-        readOut(y, in.sumSquares, rng, out);
     }
 
     /**
@@ -140,43 +169,101 @@ public abstract class Tile {
         }
     }
 
-    private float[][] batchPartial = new float[0][];
-    private double[] batchSumSquares = new double[0];
+    /** Tiles at most this wide use the example-parallel kernel in {@link #forwardBatch}. */
+    static final int NARROW_COLS = 32;
+
+    private RowBlockInput batchRows;
+    private float[][] laneInput = new float[0][];
+    private float[][] laneOutput = new float[0][];
 
     /**
-     * Forward MVM of {@code count} examples at once, for inference: {@code out[b][colOffset + c] +=
-     * sum_r x[b][r] * W[r][c]}. Each weight row is read once for the whole batch instead of once per
-     * example. For every example the products are summed over ascending rows, as {@link #forward}
-     * does, and its read noise comes from its own {@code rng[b]} in the same order, so each example's
-     * result is bit for bit what {@link #forward} gives with that generator.
+     * Forward MVM of {@code count} examples, for inference: {@code out[b][colOffset + c] += sum_r
+     * x[b][r] * W[r][c]}, example b reading with its own {@code rng[b]} (none if rng is null). The
+     * result of every example is bit for bit what {@link #forward} gives it with that generator.
+     *
+     * <p>Wide tiles run {@link #forward}'s own kernel example by example, skipping each example's
+     * zero inputs. Narrow tiles (an output layer of 10 columns, say) are too short for a loop over
+     * columns to vectorise, so they run the batch as the vector dimension: for every weight (r, c),
+     * {@code y[c][b] += x[b][r] * W[r][c]} over all b at once. That visits the rows densely, but
+     * adding the product of a zero input leaves a sum unchanged (sums start at +0 and weights are
+     * finite), and every example still sums its products in ascending row order, so the floats are
+     * the same.
      */
     public final void forwardBatch(float[][] x, int count, float[][] out, SplitMix64[] rng) {
-        if (batchPartial.length < count) {
-            batchPartial = new float[count][cols];
-            batchSumSquares = new double[count];
+        if (cols <= NARROW_COLS) {
+            forwardBatchNarrow(x, count, out, rng);
+            return;
         }
-        final int n = cols;
+        if (batchRows == null) {
+            batchRows = new RowBlockInput(rowOffset, rowOffset + rows);
+        }
         for (int b = 0; b < count; b++) {
-            java.util.Arrays.fill(batchPartial[b], 0f);
-            batchSumSquares[b] = 0;
+            batchRows.load(x[b], false);
+            forward(batchRows, x[b], out[b], rng == null ? null : rng[b]);
         }
-        for (int r = 0; r < rows; r++) {
-            float[] w = weights[r];
-            int row = rowOffset + r;
-            for (int b = 0; b < count; b++) {
-                float xr = x[b][row];
-                if (xr == 0f) {
-                    continue;
-                }
-                batchSumSquares[b] += (double) xr * xr;
-                float[] y = batchPartial[b];
-                for (int c = 0; c < n; c++) {
-                    y[c] += xr * w[c];
+    }
+
+    private void forwardBatchNarrow(float[][] x, int count, float[][] out, SplitMix64[] rng) {
+        if (laneInput.length < rows || laneInput[0].length < count) {
+            laneInput = new float[rows][count];
+            laneOutput = new float[cols][count];
+        }
+        final float[][] xt = laneInput;
+        final float[][] yt = laneOutput;
+        for (int b = 0; b < count; b++) {
+            float[] xb = x[b];
+            for (int r = 0; r < rows; r++) {
+                xt[r][b] = xb[rowOffset + r];
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            java.util.Arrays.fill(yt[c], 0, count, 0f);
+        }
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            float[] w0 = weights[r];
+            float[] w1 = weights[r + 1];
+            float[] w2 = weights[r + 2];
+            float[] w3 = weights[r + 3];
+            float[] x0 = xt[r];
+            float[] x1 = xt[r + 1];
+            float[] x2 = xt[r + 2];
+            float[] x3 = xt[r + 3];
+            for (int c = 0; c < cols; c++) {
+                float a0 = w0[c];
+                float a1 = w1[c];
+                float a2 = w2[c];
+                float a3 = w3[c];
+                float[] y = yt[c];
+                for (int b = 0; b < count; b++) {
+                    y[b] = y[b] + x0[b] * a0 + x1[b] * a1 + x2[b] * a2 + x3[b] * a3;
                 }
             }
         }
+        for (; r < rows; r++) {
+            float[] w = weights[r];
+            float[] xr = xt[r];
+            for (int c = 0; c < cols; c++) {
+                float a = w[c];
+                float[] y = yt[c];
+                for (int b = 0; b < count; b++) {
+                    y[b] += xr[b] * a;
+                }
+            }
+        }
+        float[] y = partial;
         for (int b = 0; b < count; b++) {
-            readOut(batchPartial[b], batchSumSquares[b], rng == null ? null : rng[b], out[b]);
+            double ss = 0;
+            if (rng != null) {
+                float[] xb = x[b];
+                for (int k = rowOffset; k < rowOffset + rows; k++) {
+                    ss += (double) xb[k] * xb[k];
+                }
+            }
+            for (int c = 0; c < cols; c++) {
+                y[c] = yt[c][b];
+            }
+            readOut(y, ss, rng == null ? null : rng[b], out[b]);
         }
     }
 

@@ -42,10 +42,12 @@ class BatchedInferenceTests {
                         null)
                 .test();
         for (String scheme : List.of("FLOATING_POINT", "PCM_3T1C", "PCM_PAIR")) {
-            for (int tile : new int[] {512, 32}) { // one tile per layer, and a grid with column blocks
+            // one tile per layer (layer 0 wide, the output layer narrow), and a grid of narrow tiles
+            for (int tile : new int[] {512, 32}) {
                 Network net = network(scheme, tile);
                 boolean noisy = !scheme.equals("FLOATING_POINT");
-                int count = 20;
+                // a full batch, then a partial one into the same (reused) buffers
+                int count = Network.EVAL_BATCH + 20;
                 float[][] single = new float[count][];
                 SplitMix64 rng = new SplitMix64(0);
                 for (int i = 0; i < count; i++) {
@@ -58,15 +60,18 @@ class BatchedInferenceTests {
                 for (int b = 0; b < rngs.length; b++) {
                     rngs[b] = new SplitMix64(0);
                 }
-                for (int b = 0; b < count; b++) {
-                    test.copyFeatures(b, net.batchInput(b));
-                    rngs[b].reseed(1000 + b);
-                }
-                float[][] batched = net.forwardBatch(count, noisy ? rngs : null);
-                for (int i = 0; i < count; i++) {
-                    assertThat(batched[i])
-                            .as("%s tile %d example %d", scheme, tile, i)
-                            .containsExactly(single[i]);
+                for (int start = 0; start < count; start += Network.EVAL_BATCH) {
+                    int size = Math.min(Network.EVAL_BATCH, count - start);
+                    for (int b = 0; b < size; b++) {
+                        test.copyFeatures(start + b, net.batchInput(b));
+                        rngs[b].reseed(1000 + start + b);
+                    }
+                    float[][] batched = net.forwardBatch(size, noisy ? rngs : null);
+                    for (int b = 0; b < size; b++) {
+                        assertThat(batched[b])
+                                .as("%s tile %d example %d", scheme, tile, start + b)
+                                .containsExactly(single[start + b]);
+                    }
                 }
             }
         }
