@@ -1,5 +1,6 @@
 package io.crossbarlab.sim.device;
 
+import io.crossbarlab.sim.random.Exp;
 import io.crossbarlab.sim.random.SplitMix64;
 
 /**
@@ -44,7 +45,7 @@ public final class Pcm {
     public static float partialSet(float g, float deviceStepMicrosiemens, PcmParameters p, SplitMix64 rng) {
         double gMax = p.gMaxMicrosiemens();
         double headroom = Math.max(0.0, 1.0 - g / gMax);
-        double shape = p.setNonlinearity() == 1.0 ? headroom : Math.pow(headroom, p.setNonlinearity());
+        double shape = p.setNonlinearity() == 1.0 ? headroom : Exp.pow(headroom, p.setNonlinearity());
         double dg = deviceStepMicrosiemens * shape * (1.0 + p.setCycleNoise() * rng.nextGaussian());
         if (dg < 0) {
             dg = 0;
@@ -57,6 +58,6 @@ public final class Pcm {
         if (p.driftNu() == 0.0 || seconds <= p.driftT0Seconds()) {
             return 1.0;
         }
-        return Math.pow(seconds / p.driftT0Seconds(), -p.driftNu());
+        return Exp.pow(seconds / p.driftT0Seconds(), -p.driftNu());
     }
 }

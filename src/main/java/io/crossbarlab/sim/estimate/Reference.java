@@ -53,7 +53,7 @@ public final class Reference {
             return 1;
         }
         double p = erf(pcm.programToleranceMicrosiemens() / (pcm.programNoiseMicrosiemens() * Math.sqrt(2)));
-        return (1 - Math.pow(1 - p, pcm.programMaxIterations())) / p;
+        return (1 - StrictMath.pow(1 - p, pcm.programMaxIterations())) / p;
     }
 
     /** erf by Abramowitz and Stegun 7.1.26 (absolute error below 1.5e-7). */
@@ -62,7 +62,7 @@ public final class Reference {
         double y = 1
                 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592)
                         * t
-                        * Math.exp(-x * x);
+                        * StrictMath.exp(-x * x);
         return x >= 0 ? y : -y;
     }
 }

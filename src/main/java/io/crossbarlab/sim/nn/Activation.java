@@ -1,5 +1,7 @@
 package io.crossbarlab.sim.nn;
 
+import io.crossbarlab.sim.random.Exp;
+
 /** Hidden-layer activation functions; the output layer is always softmax with cross-entropy. */
 public enum Activation {
     SIGMOID,
@@ -11,12 +13,12 @@ public enum Activation {
         switch (this) {
             case SIGMOID -> {
                 for (int i = 0; i < n; i++) {
-                    a[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
+                    a[i] = (float) (1.0 / (1.0 + Exp.exp(-z[i])));
                 }
             }
             case TANH -> {
                 for (int i = 0; i < n; i++) {
-                    a[i] = (float) Math.tanh(z[i]);
+                    a[i] = (float) Exp.tanh(z[i]);
                 }
             }
             case RELU -> {

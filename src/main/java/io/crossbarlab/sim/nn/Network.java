@@ -1,6 +1,7 @@
 package io.crossbarlab.sim.nn;
 
 import io.crossbarlab.sim.cell.DeviceConfig;
+import io.crossbarlab.sim.random.Exp;
 import io.crossbarlab.sim.random.RandomStreams;
 import io.crossbarlab.sim.random.SplitMix64;
 import io.crossbarlab.sim.tile.EventCounters;
@@ -205,7 +206,7 @@ public final class Network {
         }
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
-            double e = Math.exp(z[i] - max);
+            double e = Exp.exp(z[i] - max);
             p[i] = (float) e;
             sum += e;
         }

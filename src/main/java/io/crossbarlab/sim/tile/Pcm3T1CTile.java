@@ -4,6 +4,7 @@ import io.crossbarlab.sim.cell.CellParameters;
 import io.crossbarlab.sim.device.CapacitorParameters;
 import io.crossbarlab.sim.device.Pcm;
 import io.crossbarlab.sim.device.PcmParameters;
+import io.crossbarlab.sim.random.Exp;
 import io.crossbarlab.sim.random.SplitMix64;
 
 /**
@@ -205,7 +206,7 @@ public final class Pcm3T1CTile extends PulsedTile {
 
     private void leak(int examples) {
         double tau = cap.leakTimeConstantExamples();
-        float keep = (float) Math.exp(-examples / tau);
+        float keep = (float) Exp.exp(-examples / tau);
         float target = (float) cap.leakTargetVolts();
         for (int i = 0; i < capVolts.length; i++) {
             capVolts[i] = target + (capVolts[i] - target) * keep;
