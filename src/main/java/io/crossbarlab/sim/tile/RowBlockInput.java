@@ -20,7 +20,11 @@ public final class RowBlockInput {
     /** sign of the input as +1 or -1, for pulse directions without a float compare */
     final int[] sortedDirection;
 
-    private final long[] keys;
+    private final int[] keyA;
+    private final int[] keyB;
+    private final int[] rowA;
+    private final int[] rowB;
+    private final int[] digitCount = new int[256];
     int sortedCount;
 
     /** Rows {@code [from, to)} of the layer input. */
@@ -32,7 +36,10 @@ public final class RowBlockInput {
         this.sortedRows = new int[n];
         this.sortedAbs = new float[n];
         this.sortedDirection = new int[n];
-        this.keys = new long[n];
+        this.keyA = new int[n];
+        this.keyB = new int[n];
+        this.rowA = new int[n];
+        this.rowB = new int[n];
     }
 
     public int from() {
@@ -59,19 +66,55 @@ public final class RowBlockInput {
         }
     }
 
+    /**
+     * Orders the non-zero rows by |x| descending, ties by row descending: a stable least-significant-
+     * digit radix sort of the IEEE bits of |x| (which order as the values do), 8 bits a pass, of the
+     * rows taken in ascending order, read back from the end. Passes whose digit is the same for all
+     * rows are skipped (the exponent byte usually is). Same order as sorting (|x|, row) pairs, at a
+     * fraction of the cost of a comparison sort, whose unpredictable branches dominated it.
+     */
     private void sort(float[] x) {
         int n = nonZeroCount;
+        int[] key = keyA;
+        int[] row = rowA;
+        int[] key2 = keyB;
+        int[] row2 = rowB;
         for (int k = 0; k < n; k++) {
             int r = nonZeroRows[k];
-            // |x| >= 0 compares as its IEEE bits do; the row index breaks ties deterministically.
-            keys[k] = ((long) Float.floatToRawIntBits(Math.abs(x[r])) << 32) | (r - from);
+            key[k] = Float.floatToRawIntBits(x[r]) & 0x7fffffff;
+            row[k] = r;
         }
-        Arrays.sort(keys, 0, n);
+        int[] count = digitCount;
+        for (int shift = 0; shift < 32; shift += 8) {
+            Arrays.fill(count, 0);
+            for (int k = 0; k < n; k++) {
+                count[(key[k] >>> shift) & 0xff]++;
+            }
+            if (count[(key[0] >>> shift) & 0xff] == n) {
+                continue; // one digit value for all: this pass would not move anything
+            }
+            int sum = 0;
+            for (int d = 0; d < 256; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int k = 0; k < n; k++) {
+                int dest = count[(key[k] >>> shift) & 0xff]++;
+                key2[dest] = key[k];
+                row2[dest] = row[k];
+            }
+            int[] t = key;
+            key = key2;
+            key2 = t;
+            t = row;
+            row = row2;
+            row2 = t;
+        }
         for (int k = 0; k < n; k++) {
-            long key = keys[n - 1 - k];
-            int r = from + (int) (key & 0xffffffffL);
+            int r = row[n - 1 - k];
             sortedRows[k] = r;
-            sortedAbs[k] = Float.intBitsToFloat((int) (key >>> 32));
+            sortedAbs[k] = Float.intBitsToFloat(key[n - 1 - k]);
             sortedDirection[k] = x[r] < 0 ? -1 : 1;
         }
         sortedCount = n;
