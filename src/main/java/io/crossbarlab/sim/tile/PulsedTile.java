@@ -130,22 +130,29 @@ public abstract class PulsedTile extends Tile {
                 // geometrically, each accepted with p / pMax (thinning; exact because p <= pMax)
                 if (k < n) {
                     double pMax = a * sAbs[k];
-                    double rate = -Ln.log(1.0 - pMax);
-                    // rate == 0 when 1 - pMax rounds to 1 (pMax below about 1e-16): no pulse can occur
-                    if (rate > 0) {
-                        double perRate = 1.0 / rate;
-                        while (true) {
-                            // skipped candidates: floor(E / -log(1 - pMax)) with E exponential is
-                            // geometric, P(gap >= g) = (1 - pMax)^g
-                            double gap = noise.nextExponential() * perRate;
-                            if (gap >= n - k) {
-                                break;
+                    double q = 1.0 - pMax;
+                    // q == 1 when pMax is below about 1e-16: no pulse can occur, and nothing is drawn
+                    if (q < 1.0) {
+                        double e = noise.nextExponential();
+                        // -log(1 - p) <= p / (1 - p), so the first gap is at least E (1 - p) / p: when
+                        // that already passes the last input (with a margin far above rounding) the
+                        // column ends without the logarithm. Same draws, same outcome.
+                        if (e * q <= (n - k) * pMax * (1 + 1e-9)) {
+                            double perRate = 1.0 / -Ln.log(q);
+                            while (true) {
+                                // skipped candidates: floor(E / -log(1 - pMax)) with E exponential is
+                                // geometric, P(gap >= g) = (1 - pMax)^g
+                                double gap = e * perRate;
+                                if (gap >= n - k) {
+                                    break;
+                                }
+                                k += (int) gap;
+                                pulseRows[m] = sRows[k] - rowOffset;
+                                pulseCounts[m] = sDir[k] * dir;
+                                m += noise.nextDouble() * pMax < a * sAbs[k] ? 1 : 0;
+                                k++;
+                                e = noise.nextExponential();
                             }
-                            k += (int) gap;
-                            pulseRows[m] = sRows[k] - rowOffset;
-                            pulseCounts[m] = sDir[k] * dir;
-                            m += noise.nextDouble() * pMax < a * sAbs[k] ? 1 : 0;
-                            k++;
                         }
                     }
                 }

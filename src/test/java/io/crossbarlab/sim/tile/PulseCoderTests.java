@@ -125,4 +125,33 @@ class PulseCoderTests {
             }
         }
     }
+
+    @Test
+    void rarePulsesOverManyInputsStayUnbiased() {
+        // 400 inputs asking 1e-4..2e-4 pulses each: most updates end after the first geometric gap,
+        // many of them by the bound that skips the logarithm; the total must still be unbiased
+        int rows = 400;
+        float[] x = new float[rows];
+        double expectedPerUpdate = 0;
+        for (int r = 0; r < rows; r++) {
+            x[r] = (float) (2e-4 - 1e-4 * r / rows);
+            expectedPerUpdate += x[r];
+        }
+        RecordingTile t = new RecordingTile(rows, 1, true, 100, 11);
+        RowBlockInput in = new RowBlockInput(0, rows);
+        in.load(x, true);
+        float[] delta = {-1f};
+        int trials = 200_000;
+        for (int i = 0; i < trials; i++) {
+            t.update(in, x, delta, 1f);
+        }
+        long total = 0;
+        for (long v : t.sum) {
+            total += v;
+        }
+        double expected = expectedPerUpdate * trials; // about 12,000 pulses; Poisson-like spread
+        assertThat(Math.abs(total - expected) / Math.sqrt(expected))
+                .as("total %d against %s", total, expected)
+                .isLessThan(Z_FAIL);
+    }
 }
