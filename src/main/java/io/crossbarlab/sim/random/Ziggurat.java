@@ -11,7 +11,8 @@ package io.crossbarlab.sim.random;
  * <p>The layer index comes from the low bits and the value from the high 32 bits of the same 64-bit
  * draw, so the two are independent (the original used overlapping bits; J. A. Doornik, 2005, showed
  * the correlation this causes). Tables are computed once from {@link StrictMath#exp} and {@link
- * Ln#log}, both exact functions of their input, so the deviates are the same bits on every JDK.
+ * Ln#log}, and the wedge tests use {@link Exp#exp}: all exact functions of their input, so the
+ * deviates are the same bits on every JDK.
  */
 public final class Ziggurat {
 
@@ -83,7 +84,7 @@ public final class Ziggurat {
             if (i == 0) { // the tail beyond r: r plus an exponential, by memorylessness
                 return EXP_R - Ln.log(rng.nextOpenDouble());
             }
-            if (FE[i] + rng.nextDouble() * (FE[i - 1] - FE[i]) < StrictMath.exp(-x)) {
+            if (FE[i] + rng.nextDouble() * (FE[i - 1] - FE[i]) < Exp.exp(-x)) {
                 return x;
             }
         }
@@ -108,7 +109,7 @@ public final class Ziggurat {
                 } while (y + y < t * t);
                 return h > 0 ? NORM_R + t : -NORM_R - t;
             }
-            if (FN[i] + rng.nextDouble() * (FN[i - 1] - FN[i]) < StrictMath.exp(-0.5 * x * x)) {
+            if (FN[i] + rng.nextDouble() * (FN[i - 1] - FN[i]) < Exp.exp(-0.5 * x * x)) {
                 return x;
             }
         }
