@@ -56,8 +56,7 @@ public final class RowBlockInput {
         for (int r = from; r < to; r++) {
             // branch-free compaction: write every row, advance only past the non-zero ones
             nonZeroRows[nz] = r;
-            // (|bits| + 0x7fffffff) overflows into the sign bit exactly when x[r] is not +-0
-            nz += ((Float.floatToRawIntBits(x[r]) & 0x7fffffff) + 0x7fffffff) >>> 31;
+            nz += x[r] != 0f ? 1 : 0;
         }
         nonZeroCount = nz;
         sortedCount = 0;
