@@ -1,6 +1,5 @@
 package io.crossbarlab.sim.nn;
 
-import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.data.TrainTestSplit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,10 +19,7 @@ public final class ConcurrencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        TrainTestSplit data = DatasetCatalog.load(
-                DatasetCatalog.MNIST_10K,
-                f -> ConcurrencyBenchmark.class.getResourceAsStream("/datasets/mnist-10k/" + f),
-                null);
+        TrainTestSplit data = BenchmarkSupport.mnist10k();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         System.out.println("Examples/s over whole runs, evaluation included; " + rounds + " rounds per scheme.");
         System.out.println();
@@ -31,27 +27,19 @@ public final class ConcurrencyBenchmark {
                 + "| together / alone (median, range) | identical results |");
         System.out.println("|---|---|---|---|---|");
         for (String scheme : List.of("FLOATING_POINT", "PCM_3T1C", "PCM_PAIR")) {
-            RunSpec spec = RunSpec.resolve(
-                    new RunRequest(
-                            null,
-                            new RunRequest.NetworkPart(List.of(784, 250, 10), null),
-                            new RunRequest.TrainingPart(2, 0.1),
-                            new RunRequest.DevicePart(scheme, null, null),
-                            null,
-                            1L),
-                    0);
-            TrainingResult reference = run(spec, data); // warm-up, and the result every run must equal
+            RunSpec spec = BenchmarkSupport.mnistSpec(scheme, 2, 1L);
+            TrainingResult reference = BenchmarkSupport.run(spec, data); // warm-up, and the result every run must equal
             List<Double> alone = new ArrayList<>();
             List<Double> together = new ArrayList<>();
             List<Double> ratio = new ArrayList<>();
             boolean identical = true;
             for (int r = 0; r < rounds; r++) {
                 long t0 = System.nanoTime();
-                TrainingResult one = run(spec, data);
+                TrainingResult one = BenchmarkSupport.run(spec, data);
                 double a = one.counters().trainExamples() / ((System.nanoTime() - t0) / 1e9);
                 t0 = System.nanoTime();
-                Future<TrainingResult> f1 = pool.submit(() -> run(spec, data));
-                Future<TrainingResult> f2 = pool.submit(() -> run(spec, data));
+                Future<TrainingResult> f1 = pool.submit(() -> BenchmarkSupport.run(spec, data));
+                Future<TrainingResult> f2 = pool.submit(() -> BenchmarkSupport.run(spec, data));
                 TrainingResult r1 = f1.get();
                 TrainingResult r2 = f2.get();
                 double t = (r1.counters().trainExamples() + r2.counters().trainExamples())
@@ -67,18 +55,14 @@ public final class ConcurrencyBenchmark {
                     Locale.ROOT,
                     "| %s | %,.0f | %,.0f | %.2fx (%.2f-%.2f) | %s |%n",
                     scheme,
-                    median(alone),
-                    median(together),
-                    median(ratio),
+                    BenchmarkSupport.median(alone),
+                    BenchmarkSupport.median(together),
+                    BenchmarkSupport.median(ratio),
                     Collections.min(ratio),
                     Collections.max(ratio),
                     identical ? "yes" : "NO");
         }
         pool.shutdown();
-    }
-
-    static TrainingResult run(RunSpec spec, TrainTestSplit data) {
-        return Trainer.train(spec, data.train(), data.test(), TrainingListener.NONE, () -> false);
     }
 
     /** Accuracy and losses of every epoch equal (wall times naturally differ). */
@@ -93,12 +77,5 @@ public final class ConcurrencyBenchmark {
             }
         }
         return true;
-    }
-
-    static double median(List<Double> v) {
-        List<Double> s = new ArrayList<>(v);
-        Collections.sort(s);
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 }

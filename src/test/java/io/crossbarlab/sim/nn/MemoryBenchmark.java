@@ -1,6 +1,5 @@
 package io.crossbarlab.sim.nn;
 
-import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.data.TrainTestSplit;
 import io.crossbarlab.sim.random.RandomStreams;
 import io.crossbarlab.sim.tile.EventCounters;
@@ -22,10 +21,7 @@ import java.util.concurrent.Future;
 public final class MemoryBenchmark {
 
     public static void main(String[] args) throws Exception {
-        TrainTestSplit data = DatasetCatalog.load(
-                DatasetCatalog.MNIST_10K,
-                f -> MemoryBenchmark.class.getResourceAsStream("/datasets/mnist-10k/" + f),
-                null);
+        TrainTestSplit data = BenchmarkSupport.mnist10k();
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
         System.out.printf(
                 Locale.ROOT, "max heap %.0f MB%n%n", Runtime.getRuntime().maxMemory() / 1e6);
@@ -50,8 +46,8 @@ public final class MemoryBenchmark {
         List<Future<TrainingResult>> jobs = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int j = 0; j < 4; j++) {
-            RunSpec spec = spec("PCM_3T1C", 2, j + 1L);
-            jobs.add(pool.submit(() -> ConcurrencyBenchmark.run(spec, data)));
+            RunSpec spec = BenchmarkSupport.mnistSpec("PCM_3T1C", 2, j + 1L);
+            jobs.add(pool.submit(() -> BenchmarkSupport.run(spec, data)));
         }
         for (Future<TrainingResult> f : jobs) {
             TrainingResult r = f.get();
@@ -74,7 +70,7 @@ public final class MemoryBenchmark {
 
     /** A 784-250-10 network of the scheme after one evaluation of 64 examples (its buffers allocated). */
     static Network build(String scheme, TrainTestSplit data) {
-        RunSpec spec = spec(scheme, 1, 1L);
+        RunSpec spec = BenchmarkSupport.mnistSpec(scheme, 1, 1L);
         Network net = Network.build(
                 spec.layerArray(),
                 spec.activation(),
@@ -84,18 +80,6 @@ public final class MemoryBenchmark {
                 new EventCounters());
         Trainer.evaluate(net, data.test().limit(64), null, new EventCounters());
         return net;
-    }
-
-    static RunSpec spec(String scheme, int epochs, long seed) {
-        return RunSpec.resolve(
-                new RunRequest(
-                        null,
-                        new RunRequest.NetworkPart(List.of(784, 250, 10), null),
-                        new RunRequest.TrainingPart(epochs, 0.1),
-                        new RunRequest.DevicePart(scheme, null, null),
-                        null,
-                        seed),
-                0);
     }
 
     static long usedAfterGc(MemoryMXBean mem) throws InterruptedException {

@@ -9,10 +9,6 @@ import org.junit.jupiter.api.Test;
 
 class ExpTests {
 
-    static long ulps(double a, double b) {
-        return Math.abs(Double.doubleToLongBits(a) - Double.doubleToLongBits(b));
-    }
-
     @Test
     void withinTwoUlpsOfStrictMathOverTheActivationRangeAndBeyond() {
         SplitMix64 rng = new SplitMix64(11);
@@ -26,7 +22,7 @@ class ExpTests {
                 case 2 -> (rng.nextDouble() - 0.5) * 1400; // the whole fast path and past it
                 default -> -rng.nextDouble() * 745; // down to subnormal results
             };
-            long u = ulps(Exp.exp(x), StrictMath.exp(x));
+            long u = LnTests.ulps(Exp.exp(x), StrictMath.exp(x));
             worst = Math.max(worst, u);
             exact += u == 0 ? 1 : 0;
         }

@@ -1,0 +1,45 @@
+package io.crossbarlab.sim.nn;
+
+import io.crossbarlab.sim.data.DatasetCatalog;
+import io.crossbarlab.sim.data.TrainTestSplit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** What the benchmark mains share: the embedded mnist-10k, the 784-250-10 spec, one run, medians. */
+final class BenchmarkSupport {
+
+    private BenchmarkSupport() {}
+
+    static TrainTestSplit mnist10k() throws IOException {
+        return DatasetCatalog.load(
+                DatasetCatalog.MNIST_10K,
+                f -> BenchmarkSupport.class.getResourceAsStream("/datasets/mnist-10k/" + f),
+                null);
+    }
+
+    /** 784-250-10 with the scheme's default preset, learning rate 0.1. */
+    static RunSpec mnistSpec(String scheme, int epochs, long seed) {
+        return RunSpec.resolve(
+                new RunRequest(
+                        null,
+                        new RunRequest.NetworkPart(List.of(784, 250, 10), null),
+                        new RunRequest.TrainingPart(epochs, 0.1),
+                        new RunRequest.DevicePart(scheme, null, null),
+                        null,
+                        seed),
+                0);
+    }
+
+    static TrainingResult run(RunSpec spec, TrainTestSplit data) {
+        return Trainer.train(spec, data.train(), data.test(), TrainingListener.NONE, () -> false);
+    }
+
+    static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+}
