@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 public final class ConcurrencyBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         TrainTestSplit data = BenchmarkSupport.mnist10k();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         System.out.println("Examples/s over whole runs, evaluation included; " + rounds + " rounds per scheme.");
