@@ -46,6 +46,14 @@ public final class Pcm3T1CTile extends PulsedTile {
     private final float kappa;
     private final float invSupply;
     private final float supply;
+    /**
+     * The capacitor's term of the weight, p*g(V)/scale without the offset, as V*(capLinear +
+     * capQuadratic*V): one multiply-add chain of four operations per pulse instead of nine.
+     * Coefficients for the current polarity.
+     */
+    private float capLinear;
+
+    private float capQuadratic;
     private int polarity = 1;
     private long lastTransferExample;
     private double driftFactor = 1.0;
@@ -90,6 +98,13 @@ public final class Pcm3T1CTile extends PulsedTile {
         kappa = (float) cap.readNonlinearity();
         supply = (float) cap.supplyVolts();
         invSupply = 1f / supply;
+        setCapCoefficients();
+    }
+
+    private void setCapCoefficients() {
+        double perVolt = polarity * cap.readSpanMicrosiemens() / cap.supplyVolts() / cell.weightScaleMicrosiemens();
+        capLinear = (float) (perVolt * (1.0 - cap.readNonlinearity()));
+        capQuadratic = (float) (perVolt * cap.readNonlinearity() / cap.supplyVolts());
     }
 
     @Override
@@ -150,7 +165,8 @@ public final class Pcm3T1CTile extends PulsedTile {
             for (int c = 0; c < cols; c++, i++) {
                 float fixed = f * pairs.difference(i) * invScale + p * (readOffset[i] - sharedRead[c]) * invScale;
                 fixedWeight[i] = fixed;
-                w[c] = fixed + p * read(capVolts[i]) * invScale;
+                float v = capVolts[i];
+                w[c] = fixed + v * (capLinear + capQuadratic * v);
             }
         }
         assert n == rows * cols;
@@ -161,6 +177,8 @@ public final class Pcm3T1CTile extends PulsedTile {
         final float p = polarity;
         final float lo = 0f;
         final float hi = supply;
+        final float lin = capLinear;
+        final float quad = capQuadratic;
         long up = 0;
         long down = 0;
         for (int k = 0; k < n; k++) {
@@ -180,7 +198,7 @@ public final class Pcm3T1CTile extends PulsedTile {
             }
             v = v < lo ? lo : (v > hi ? hi : v);
             capVolts[i] = v;
-            weights[row][col] = fixedWeight[i] + p * read(v) * invScale;
+            weights[row][col] = fixedWeight[i] + v * (lin + quad * v);
         }
         counters.capChargePulses += up;
         counters.capDischargePulses += down;
@@ -239,6 +257,7 @@ public final class Pcm3T1CTile extends PulsedTile {
             }
         }
         polarity = newPolarity;
+        setCapCoefficients();
         resetCapacitors();
         if (cell.residualToCapacitor()) {
             writeResidual();

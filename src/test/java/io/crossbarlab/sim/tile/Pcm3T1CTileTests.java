@@ -163,6 +163,44 @@ class Pcm3T1CTileTests {
         }
     }
 
+    /**
+     * W = F*(G+ - G-)/scale + p*(g(V) - g(V_shared))/scale, g the non-linear read curve, whichever path
+     * wrote the weight last: a pulse, a slow-process refresh, in both polarities.
+     */
+    @Test
+    void weightFollowsTheCellEquationOnEveryWritePathAndPolarity() {
+        Map<String, Object> o = TileFixtures.ideal();
+        o.put("capReadNonlinearity", 0.35);
+        o.put("transferIntervalExamples", 10);
+        o.put("slowProcessIntervalExamples", 5);
+        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, o);
+        Pcm3T1CTile t = TileFixtures.pcm3t1c(ROWS, COLS, d, new EventCounters(), 31);
+        t.initialise(TileFixtures.uniformWeights(N, 1.0, 32), new SplitMix64(33), new SplitMix64(34));
+        pulseEveryCell(t, 25, 3);
+        assertCellEquation(t, d, 1);
+        t.afterExample(5); // refresh path
+        assertCellEquation(t, d, 1);
+        t.beforeExample(10); // transfer: p = -1
+        pulseEveryCell(t, 4, 30);
+        assertCellEquation(t, d, -1);
+        t.afterExample(15);
+        assertCellEquation(t, d, -1);
+    }
+
+    static void assertCellEquation(Pcm3T1CTile t, DeviceConfig d, int p) {
+        assertThat(t.polarity()).isEqualTo(p);
+        double scale = d.cell().weightScaleMicrosiemens();
+        // no leakage in the ideal fixture: the shared reference stays at its initial voltage
+        double shared = d.capacitor().readMicrosiemens(d.capacitor().initVolts());
+        for (int r = 0; r < ROWS; r++) {
+            for (int c = 0; c < COLS; c++) {
+                double g = d.capacitor().readMicrosiemens(t.capacitorVolts(r, c));
+                double expected = t.pcmWeight(r, c) + p * (g - shared) / scale;
+                assertThat((double) t.weight(r, c)).isCloseTo(expected, within(2e-6));
+            }
+        }
+    }
+
     @Test
     void leakagePullsCapacitorsTowardTheLeakTarget() {
         Map<String, Object> o = TileFixtures.ideal();
