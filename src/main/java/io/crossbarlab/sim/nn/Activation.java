@@ -8,24 +8,47 @@ public enum Activation {
     TANH,
     RELU;
 
-    /** Applies the activation to {@code z[0..n)} in place of {@code a}. */
-    void apply(float[] z, float[] a, int n) {
+    /**
+     * Writes the activation of {@code z[0..n)} to {@code a}, using {@code t[0..n)} as scratch.
+     *
+     * <p>The float-to-double and double-to-float conversions run in loops of their own (which the
+     * JIT vectorises), not in the loop of exponentials: JDK 17 compiles a scalar conversion to an
+     * instruction that keeps the upper part of its destination register, and when that register
+     * last held a result of the previous iteration, every exponential waited for the one before.
+     * Measured: 250 sigmoids took 4.4 µs instead of 1.1 in about half of the JVM runs. The values
+     * are those of the fused loop, bit for bit.
+     */
+    void apply(float[] z, float[] a, int n, double[] t) {
         switch (this) {
             case SIGMOID -> {
                 for (int i = 0; i < n; i++) {
-                    a[i] = (float) (1.0 / (1.0 + Exp.exp(-z[i])));
+                    t[i] = -(double) z[i];
                 }
+                for (int i = 0; i < n; i++) {
+                    t[i] = 1.0 / (1.0 + Exp.exp(t[i]));
+                }
+                toFloat(t, a, n);
             }
             case TANH -> {
                 for (int i = 0; i < n; i++) {
-                    a[i] = (float) Exp.tanh(z[i]);
+                    t[i] = z[i];
                 }
+                for (int i = 0; i < n; i++) {
+                    t[i] = Exp.tanh(t[i]);
+                }
+                toFloat(t, a, n);
             }
             case RELU -> {
                 for (int i = 0; i < n; i++) {
                     a[i] = z[i] > 0f ? z[i] : 0f;
                 }
             }
+        }
+    }
+
+    private static void toFloat(double[] t, float[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) t[i];
         }
     }
 

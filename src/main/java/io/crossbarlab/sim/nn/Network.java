@@ -23,12 +23,19 @@ public final class Network {
     final Activation activation;
     final float[] probabilities;
     private final EventCounters counters;
+    /** Scratch of {@link Activation#apply}, as long as the widest layer. */
+    private final double[] activationScratch;
 
     private Network(Layer[] layers, Activation activation, EventCounters counters) {
         this.layers = layers;
         this.activation = activation;
         this.counters = counters;
         this.probabilities = new float[layers[layers.length - 1].outputs];
+        int widest = 0;
+        for (Layer layer : layers) {
+            widest = Math.max(widest, layer.outputs);
+        }
+        this.activationScratch = new double[widest];
     }
 
     /**
@@ -119,7 +126,7 @@ public final class Network {
                 counters.neuronForwardOps += layer.outputs;
             }
             if (l + 1 < layers.length) {
-                activation.apply(layer.preActivation, layers[l + 1].input, layer.outputs);
+                activation.apply(layer.preActivation, layers[l + 1].input, layer.outputs, activationScratch);
             }
         }
         softmax(layers[layers.length - 1].preActivation, probabilities);
@@ -150,7 +157,7 @@ public final class Network {
                 float[][] next = layers[l + 1].batchInput(EVAL_BATCH);
                 float[][] pre = layer.batchPreActivation();
                 for (int b = 0; b < count; b++) {
-                    activation.apply(pre[b], next[b], layer.outputs);
+                    activation.apply(pre[b], next[b], layer.outputs, activationScratch);
                 }
             }
         }

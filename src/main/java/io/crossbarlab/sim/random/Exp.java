@@ -27,6 +27,9 @@ public final class Exp {
 
     private static final double STEP_HI = 6.93147180369123816490e-01 / SIZE;
     private static final double STEP_LO = 1.90821492927058770002e-10 / SIZE;
+    /** 1.5 * 2^52: adding it rounds a double of magnitude below 2^51 to an integer. */
+    private static final double ROUND_SHIFT = 0x1.8p52;
+
     /** Arguments in (-LIMIT, LIMIT) take the fast path: 2^k stays a normal double. */
     private static final double LIMIT = 700.0;
 
@@ -43,8 +46,15 @@ public final class Exp {
         if (!(x > -LIMIT && x < LIMIT)) {
             return StrictMath.exp(x); // NaN, infinities, overflow and subnormal results: rare
         }
-        double nf = Math.rint(x * INV_STEP);
-        int n = (int) nf;
+        // n = rint(x * 64/ln2) by adding and subtracting 1.5 * 2^52: at that magnitude a double's ulp
+        // is 1, so the addition rounds to the nearest integer, ties to even, exactly as Math.rint
+        // does for |x * 64/ln2| < 2^51 (here below 2^16), and n sits in the low bits of the sum.
+        // Not Math.rint: JDK 17 compiles it to a roundsd whose false dependency on its destination
+        // register could chain the iterations of a loop of exponentials (measured: sigmoids of
+        // batched evaluation at 17 instead of 4.4 ns each in some JVM runs).
+        double shifted = x * INV_STEP + ROUND_SHIFT;
+        int n = (int) Double.doubleToRawLongBits(shifted);
+        double nf = shifted - ROUND_SHIFT;
         double r = (x - nf * STEP_HI) - nf * STEP_LO;
         double t = TWO_TO_J[n & (SIZE - 1)];
         double scale = Double.longBitsToDouble((long) ((n >> TABLE_BITS) + 1023) << 52);

@@ -30,6 +30,44 @@ class ExpTests {
         assertThat((double) exact / n).as("share equal to fdlibm").isGreaterThan(0.7);
     }
 
+    /**
+     * The reduction by adding 1.5 * 2^52 must pick the n that {@code Math.rint} picked in simulator 1.5.0
+     * (results may not move): the 1.5.0 algorithm, written out here, gives the same bits everywhere.
+     */
+    @Test
+    void sameBitsAsTheRintBasedReductionOfVersion150() {
+        double[] table = new double[64];
+        for (int j = 0; j < 64; j++) {
+            table[j] = StrictMath.pow(2.0, (double) j / 64);
+        }
+        SplitMix64 rng = new SplitMix64(12);
+        for (int i = 0; i < 1_000_000; i++) {
+            double x = switch (i % 3) {
+                case 0 -> (rng.nextDouble() - 0.5) * 40;
+                case 1 -> (rng.nextDouble() - 0.5) * 1400;
+                // next to the midpoints between reduction points, where the rounding decides
+                default -> ((rng.nextLong() % 40_000) + 0.5) * (6.93147180369123816490e-01 / 64) / (1 + 0x1p-40);
+            };
+            assertThat(Double.doubleToRawLongBits(Exp.exp(x)))
+                    .as("x = %s", x)
+                    .isEqualTo(Double.doubleToRawLongBits(expVersion150(x, table)));
+        }
+    }
+
+    private static double expVersion150(double x, double[] table) {
+        if (!(x > -700.0 && x < 700.0)) {
+            return StrictMath.exp(x);
+        }
+        double nf = Math.rint(x * (64 * 1.4426950408889634));
+        int n = (int) nf;
+        double r = (x - nf * (6.93147180369123816490e-01 / 64)) - nf * (1.90821492927058770002e-10 / 64);
+        double t = table[n & 63];
+        double scale = Double.longBitsToDouble((long) ((n >> 6) + 1023) << 52);
+        double r2 = r * r;
+        double q = (0.5 + r * (1.0 / 6)) + r2 * ((1.0 / 24 + r * (1.0 / 120)) + r2 * (1.0 / 720));
+        return (t + t * (r + r2 * q)) * scale;
+    }
+
     @Property(tries = 2000)
     void tanhAndExpm1KeepRelativeAccuracyNearZero(@ForAll @DoubleRange(min = -1, max = 1) double d) {
         double x = d * 1e-3;
