@@ -23,6 +23,7 @@ public abstract class Tile {
     protected final TileParameters tileParameters;
     private final float[] partial;
     private final float[] deltaSlice;
+    private final double[] gaussians;
 
     protected Tile(int rowOffset, int rows, int colOffset, int cols, TileParameters tp, EventCounters counters) {
         this.rows = rows;
@@ -34,6 +35,7 @@ public abstract class Tile {
         this.counters = counters;
         this.partial = new float[Math.max(rows, cols)];
         this.deltaSlice = new float[cols];
+        this.gaussians = new double[Math.max(rows, cols)];
     }
 
     /** Standard deviation of the read error of one cell, in network weight units. */
@@ -130,14 +132,27 @@ public abstract class Tile {
         final int n = cols;
         double sigma = readNoiseSigma();
         if (rng != null && sigma > 0 && sumSquares > 0) {
-            double s = sigma * Math.sqrt(sumSquares);
-            for (int c = 0; c < n; c++) {
-                y[c] += (float) (s * rng.nextGaussian());
-            }
+            addReadNoise(y, n, sigma * Math.sqrt(sumSquares), rng);
         }
         quantise(y, n, tileParameters.adcForwardFullScale());
         for (int c = 0; c < n; c++) {
             out[colOffset + c] += y[c];
+        }
+    }
+
+    /**
+     * {@code y[k] += (float) (s * N(0,1))} for k < n, the deviates drawn in order from rng. Drawn into
+     * a scratch array first and added in a loop of their own: fused, JDK 17 chained the iterations
+     * through the scalar double-to-float conversion's destination register (see {@code
+     * Activation#apply}). Same values either way.
+     */
+    private void addReadNoise(float[] y, int n, double s, SplitMix64 rng) {
+        double[] g = gaussians;
+        for (int k = 0; k < n; k++) {
+            g[k] = rng.nextGaussian();
+        }
+        for (int k = 0; k < n; k++) {
+            y[k] += (float) (s * g[k]);
         }
     }
 
@@ -186,10 +201,7 @@ public abstract class Tile {
         }
         double sigma = readNoiseSigma();
         if (rng != null && sigma > 0 && ss > 0) {
-            double s = sigma * Math.sqrt(ss);
-            for (int k = 0; k < rows; k++) {
-                y[k] += (float) (s * rng.nextGaussian());
-            }
+            addReadNoise(y, rows, sigma * Math.sqrt(ss), rng);
         }
         quantise(y, rows, tileParameters.adcBackwardFullScale());
         for (int k = 0; k < rows; k++) {
