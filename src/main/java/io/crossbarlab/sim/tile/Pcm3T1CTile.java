@@ -174,7 +174,7 @@ public final class Pcm3T1CTile extends PulsedTile {
 
     @Override
     protected void applyPulses(int col, int[] pulseRows, int[] counts, int n) {
-        final float p = polarity;
+        final int p = polarity;
         final float lo = 0f;
         final float hi = supply;
         final float lin = capLinear;
@@ -187,13 +187,14 @@ public final class Pcm3T1CTile extends PulsedTile {
             int cnt = counts[k];
             float v = capVolts[i];
             // With p = -1 a requested increase of W discharges the capacitor, and vice versa.
+            // (no int-to-float conversion instruction in this loop: see Exact)
             if (cnt * p > 0) {
                 int a = Math.abs(cnt);
-                v += a * stepUp[i];
+                v += Exact.toFloat(a) * stepUp[i];
                 up += a;
             } else {
                 int a = Math.abs(cnt);
-                v -= a * stepDown[i];
+                v -= Exact.toFloat(a) * stepDown[i];
                 down += a;
             }
             v = v < lo ? lo : (v > hi ? hi : v);

@@ -69,7 +69,7 @@ public abstract class PulsedTile extends Tile {
         }
         final double perUnit = learningRate / weightPerPulse();
         final int[] sRows = in.sortedRows;
-        final float[] sAbs = in.sortedAbs;
+        final double[] sAbs = in.sortedAbs;
         final int[] sDir = in.sortedDirection;
         final int cap = maxPulses;
         for (int c = 0; c < cols; c++) {
@@ -107,7 +107,7 @@ public abstract class PulsedTile extends Tile {
                         break;
                     }
                     int cnt = (int) v;
-                    cnt += noise.nextDouble() < v - cnt ? 1 : 0;
+                    cnt += noise.nextDouble() < v - Exact.toDouble(cnt) ? 1 : 0;
                     if (cnt > cap) {
                         cnt = cap;
                         counters.clippedUpdates++;
@@ -137,13 +137,13 @@ public abstract class PulsedTile extends Tile {
                         // -log(1 - p) <= p / (1 - p), so the first gap is at least E (1 - p) / p: when
                         // that already passes the last input (with a margin far above rounding) the
                         // column ends without the logarithm. Same draws, same outcome.
-                        if (e * q <= (n - k) * pMax * (1 + 1e-9)) {
+                        if (e * q <= Exact.toDouble(n - k) * pMax * (1 + 1e-9)) {
                             double perRate = 1.0 / -Ln.log(q);
                             while (true) {
                                 // skipped candidates: floor(E / -log(1 - pMax)) with E exponential is
                                 // geometric, P(gap >= g) = (1 - pMax)^g
                                 double gap = e * perRate;
-                                if (gap >= n - k) {
+                                if (gap >= Exact.toDouble(n - k)) {
                                     break;
                                 }
                                 k += (int) gap;

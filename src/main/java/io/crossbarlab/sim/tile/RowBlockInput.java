@@ -16,7 +16,11 @@ public final class RowBlockInput {
     int nonZeroCount;
 
     final int[] sortedRows;
-    final float[] sortedAbs;
+    /**
+     * |x| of the sorted rows, widened to double once here rather than once per column in the pulse
+     * coder (a float-to-double conversion in that loop chained its iterations on JDK 17, see Exact).
+     */
+    final double[] sortedAbs;
     /** sign of the input as +1 or -1, for pulse directions without a float compare */
     final int[] sortedDirection;
 
@@ -34,7 +38,7 @@ public final class RowBlockInput {
         int n = to - from;
         this.nonZeroRows = new int[n];
         this.sortedRows = new int[n];
-        this.sortedAbs = new float[n];
+        this.sortedAbs = new double[n];
         this.sortedDirection = new int[n];
         this.keyA = new int[n];
         this.keyB = new int[n];

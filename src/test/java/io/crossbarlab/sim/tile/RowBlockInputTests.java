@@ -48,7 +48,7 @@ class RowBlockInputTests {
         for (int k = 0; k < expected.size(); k++) {
             int r = expected.get(k);
             assertThat(in.sortedRows[k]).as("position %d", k).isEqualTo(r);
-            assertThat(in.sortedAbs[k]).isEqualTo(Math.abs(x[r]));
+            assertThat(in.sortedAbs[k]).isEqualTo((double) Math.abs(x[r]));
             assertThat(in.sortedDirection[k]).isEqualTo(x[r] < 0 ? -1 : 1);
         }
         assertThat(in.nonZeroCount()).isEqualTo(expected.size());
