@@ -7,9 +7,10 @@ package io.crossbarlab.sim.tile;
  * destination register, so each waits for whatever last wrote that register; when the register
  * allocator hands them the register of the previous iteration's last result, a loop of independent
  * iterations runs as one dependency chain. Measured on PCM_3T1C training (JDK 17, warm, 2 epochs of
- * 784-250-10): 122-134 µs per example with the conversion instructions in the pulse loops, 103-108
- * with {@code -XX:+UseXmmI2D -XX:+UseXmmI2F} (full-register conversions), 106-119 without flags once
- * the loops use these methods; JDK 25 is unaffected (102-109 either way).
+ * 784-250-10, µs per example): 133-141 with the conversion instructions in the pulse loops and
+ * 122-127 with only the input magnitudes widened beforehand; the same two builds with {@code
+ * -XX:+UseXmmI2D -XX:+UseXmmI2F} (full-register conversions) 108-119 and 103-108; 106-119 without
+ * flags once the loops use these methods. JDK 25 is unaffected (102-109 either way).
  */
 final class Exact {
 
