@@ -2,7 +2,10 @@ package io.crossbarlab.sim.data;
 
 /**
  * An immutable labelled image set, pixels as unsigned bytes (0 = background) so that one copy can be
- * shared by every run. {@link #copyFeatures} converts one example to floats in [0, 1].
+ * shared by every run. {@link #copyFeatures} converts one example to floats in [0, 1]; {@link
+ * #loadNonZero} does the same from a mask of each example's non-zero pixels, built once with the
+ * dataset, and also reports which they are, so that a network's first layer need not scan its input
+ * for them.
  *
  * @param name dataset name
  * @param pixels at least {@code count * features} unsigned bytes, row-major (a subset view may hold more)
@@ -10,8 +13,11 @@ package io.crossbarlab.sim.data;
  * @param count number of examples
  * @param features pixels per example
  * @param classes number of classes
+ * @param nonZeroMask bit k of example i's {@link #maskWords(int) words} (from word {@code i * words})
+ *     is set when pixel k of example i is not zero
  */
-public record Dataset(String name, byte[] pixels, byte[] labels, int count, int features, int classes) {
+public record Dataset(
+        String name, byte[] pixels, byte[] labels, int count, int features, int classes, long[] nonZeroMask) {
 
     private static final float[] SCALE = new float[256];
 
@@ -25,9 +31,38 @@ public record Dataset(String name, byte[] pixels, byte[] labels, int count, int 
         if (pixels.length < (long) count * features || labels.length < count) {
             throw new IllegalArgumentException("dataset " + name + ": sizes do not match");
         }
+        if (nonZeroMask.length < (long) count * maskWords(features)) {
+            throw new IllegalArgumentException("dataset " + name + ": non-zero mask too short");
+        }
     }
 
-    /** Builds a dataset from an images IDX array (N x ...) and a labels IDX array (N). */
+    /** A dataset whose mask of non-zero pixels is built here (one pass over the pixels). */
+    public Dataset(String name, byte[] pixels, byte[] labels, int count, int features, int classes) {
+        this(name, pixels, labels, count, features, classes, mask(pixels, count, features));
+    }
+
+    /** 64-bit words of the non-zero mask per example. */
+    public static int maskWords(int features) {
+        return (features + 63) >>> 6;
+    }
+
+    private static long[] mask(byte[] pixels, int count, int features) {
+        if (pixels.length < (long) count * features) {
+            return new long[0]; // the canonical constructor reports the size mismatch
+        }
+        int words = maskWords(features);
+        long[] mask = new long[count * words];
+        for (int i = 0; i < count; i++) {
+            int base = i * features;
+            int w0 = i * words;
+            for (int k = 0; k < features; k++) {
+                long bit = pixels[base + k] != 0 ? 1L : 0L;
+                mask[w0 + (k >>> 6)] |= bit << k;
+            }
+        }
+        return mask;
+    }
+
     public static Dataset of(String name, IdxReader.IdxArray images, IdxReader.IdxArray labels, int classes)
             throws IdxFormatException {
         if (images.dims().length < 2) {
@@ -60,6 +95,33 @@ public record Dataset(String name, byte[] pixels, byte[] labels, int count, int 
     }
 
     /**
+     * Writes example {@code i} as floats in [0, 1] to {@code out} like {@link #copyFeatures}, touching
+     * only non-zero pixels: {@code out} must hold zeros except at {@code rows[0..previous)}, the
+     * non-zero pixels of the example it held before (as this method left them), which are cleared
+     * first. Leaves the indices of example i's non-zero pixels in {@code rows}, ascending, and returns
+     * how many there are. {@code out} then equals what {@link #copyFeatures} writes.
+     */
+    public int loadNonZero(int i, float[] out, int[] rows, int previous) {
+        for (int k = 0; k < previous; k++) {
+            out[rows[k]] = 0f;
+        }
+        int words = maskWords(features);
+        int base = i * features;
+        int n = 0;
+        for (int w = 0; w < words; w++) {
+            long bits = nonZeroMask[i * words + w];
+            int offset = w << 6;
+            while (bits != 0) {
+                int k = offset + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                rows[n++] = k;
+                out[k] = SCALE[pixels[base + k] & 0xff];
+            }
+        }
+        return n;
+    }
+
+    /**
      * The first {@code limit} examples (or all, if limit is null or not smaller): a view sharing this
      * dataset's arrays, so that jobs on a subset copy nothing.
      */
@@ -67,6 +129,6 @@ public record Dataset(String name, byte[] pixels, byte[] labels, int count, int 
         if (limit == null || limit >= count) {
             return this;
         }
-        return new Dataset(name, pixels, labels, limit, features, classes);
+        return new Dataset(name, pixels, labels, limit, features, classes, nonZeroMask);
     }
 }

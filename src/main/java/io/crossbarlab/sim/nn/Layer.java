@@ -46,6 +46,30 @@ final class Layer {
         return tiles.length * tiles[0].length;
     }
 
+    /** The non-zero rows of {@link #input}, ascending, when known ({@code knownCount >= 0}). */
+    private int[] knownRows;
+
+    private int knownCount = -1;
+    /** The same per example of the batch inputs, when known (count >= 0; arrays null if never). */
+    private int[][] batchKnownRows;
+
+    private int[] batchKnownCount;
+
+    /**
+     * Declares {@code rows[0..count)} the non-zero rows of {@link #input} (ascending, bias row
+     * included), so that the forward pass need not look for them; a negative count withdraws it.
+     */
+    void knownInputRows(int[] rows, int count) {
+        knownRows = rows;
+        knownCount = count;
+    }
+
+    /** The same for the batch inputs: example b's rows in {@code rows[b]}, counts live in {@code count}. */
+    void knownBatchRows(int[][] rows, int[] count) {
+        batchKnownRows = rows;
+        batchKnownCount = count;
+    }
+
     /** preActivation = forward MVM of {@link #input} over all tiles. */
     void forward(SplitMix64 rng, boolean training) {
         java.util.Arrays.fill(preActivation, 0f);
@@ -53,7 +77,11 @@ final class Layer {
         long active = 0;
         for (int b = 0; b < blocks.length; b++) {
             RowBlockInput in = blocks[b];
-            in.load(input, training && sortedUpdates);
+            if (knownCount >= 0) {
+                in.loadIndexed(knownRows, knownCount, input, training && sortedUpdates);
+            } else {
+                in.load(input, training && sortedUpdates);
+            }
             active += (long) in.nonZeroCount() * outputs;
             for (Tile t : tiles[b]) {
                 t.forward(in, input, preActivation, rng);
@@ -101,7 +129,7 @@ final class Layer {
         }
         for (Tile[] row : tiles) {
             for (Tile t : row) {
-                t.forwardBatch(batchInput, count, batchPre, rng);
+                t.forwardBatch(batchInput, count, batchPre, rng, batchKnownRows, batchKnownCount);
             }
         }
         counters.evalMacs += (long) (inputs + 1) * outputs * count;

@@ -1,6 +1,7 @@
 package io.crossbarlab.sim.nn;
 
 import io.crossbarlab.sim.cell.DeviceConfig;
+import io.crossbarlab.sim.data.Dataset;
 import io.crossbarlab.sim.random.Exp;
 import io.crossbarlab.sim.random.RandomStreams;
 import io.crossbarlab.sim.random.SplitMix64;
@@ -112,9 +113,47 @@ public final class Network {
         return layers[layer].tiles[rowBlock][colBlock];
     }
 
-    /** The input buffer of the first layer; write the example's features to its first slots. */
+    /**
+     * Non-zero rows of the first layer's input as {@link #loadInput} left them (the bias row last),
+     * and how many of them are pixels: -1 when the input was not written by loadInput.
+     */
+    private int[] inputRows;
+
+    private int inputPixels = -1;
+    /** The same for the batch inputs: rows per example, pixels per example, rows per example. */
+    private int[][] batchRows;
+
+    private int[] batchPixels;
+    private int[] batchKnown;
+
+    /**
+     * The input buffer of the first layer; write the example's features to its first slots. Forgets
+     * what {@link #loadInput} knew about the buffer, so the next forward pass scans it.
+     */
     float[] input() {
+        inputPixels = -1;
+        layers[0].knownInputRows(null, -1);
         return layers[0].input;
+    }
+
+    /**
+     * Writes example {@code i} of {@code data} to the first layer's input through the dataset's mask
+     * of non-zero pixels ({@link Dataset#loadNonZero}): only the previous example's non-zero pixels
+     * are cleared and only this one's written, and the forward pass takes its list of non-zero rows
+     * instead of scanning the input. The input then holds exactly what {@code copyFeatures} writes.
+     */
+    void loadInput(Dataset data, int i) {
+        Layer first = layers[0];
+        if (inputRows == null) {
+            inputRows = new int[first.inputs + 1];
+        }
+        if (inputPixels < 0) {
+            java.util.Arrays.fill(first.input, 0, first.inputs, 0f);
+            inputPixels = 0;
+        }
+        inputPixels = data.loadNonZero(i, first.input, inputRows, inputPixels);
+        inputRows[inputPixels] = first.inputs; // the bias row: always 1, and last in ascending order
+        first.knownInputRows(inputRows, inputPixels + 1);
     }
 
     /** Forward pass of the example in {@link #input()}; leaves softmax outputs in probabilities. */
@@ -137,9 +176,38 @@ public final class Network {
 
     private final float[][] batchProbabilities = new float[EVAL_BATCH][];
 
-    /** Input buffer of example b of the next {@link #forwardBatch}; write its features first. */
+    /**
+     * Input buffer of example b of the next {@link #forwardBatch}; write its features first. Forgets
+     * what {@link #loadBatchInput} knew about that buffer.
+     */
     float[] batchInput(int b) {
+        if (batchKnown != null) {
+            batchPixels[b] = -1;
+            batchKnown[b] = -1;
+        }
         return layers[0].batchInput(EVAL_BATCH)[b];
+    }
+
+    /** {@link #loadInput} for the input buffer of example b of the next {@link #forwardBatch}. */
+    void loadBatchInput(int b, Dataset data, int i) {
+        Layer first = layers[0];
+        float[] x = first.batchInput(EVAL_BATCH)[b];
+        if (batchKnown == null) {
+            batchRows = new int[EVAL_BATCH][first.inputs + 1];
+            batchPixels = new int[EVAL_BATCH];
+            batchKnown = new int[EVAL_BATCH];
+            java.util.Arrays.fill(batchPixels, -1);
+            java.util.Arrays.fill(batchKnown, -1);
+            first.knownBatchRows(batchRows, batchKnown);
+        }
+        if (batchPixels[b] < 0) {
+            java.util.Arrays.fill(x, 0, first.inputs, 0f);
+            batchPixels[b] = 0;
+        }
+        int n = data.loadNonZero(i, x, batchRows[b], batchPixels[b]);
+        batchPixels[b] = n;
+        batchRows[b][n] = first.inputs;
+        batchKnown[b] = n + 1;
     }
 
     /**

@@ -55,7 +55,6 @@ public final class Trainer {
             perm[i] = i;
         }
         float lr = (float) spec.learningRate();
-        float[] x = net.input();
         List<EpochReport> reports = new ArrayList<>();
         long examplesDone = 0;
         long total = (long) n * spec.epochs();
@@ -73,7 +72,7 @@ public final class Trainer {
                 }
                 net.beforeExample(examplesDone);
                 int i = perm[k];
-                tr.copyFeatures(i, x);
+                net.loadInput(tr, i);
                 int label = tr.label(i);
                 net.forward(readNoise, true);
                 if (Network.argmax(net.probabilities) == label) {
@@ -133,7 +132,7 @@ public final class Trainer {
         for (int start = 0; start < data.count(); start += batch) {
             int count = Math.min(batch, data.count() - start);
             for (int b = 0; b < count; b++) {
-                data.copyFeatures(start + b, net.batchInput(b));
+                net.loadBatchInput(b, data, start + b);
                 if (rng != null) {
                     rng[b].reseed(exampleSeed(base, start + b));
                 }

@@ -70,6 +70,37 @@ public final class RowBlockInput {
     }
 
     /**
+     * Indexes the block's non-zero inputs from a list already made: {@code rows[0..n)} are all the
+     * non-zero rows of the layer input {@code x}, ascending (see {@code Dataset#loadNonZero}); sorts
+     * them if {@code sort}. The same state as {@link #load} gives, without reading x to find them.
+     */
+    public void loadIndexed(int[] rows, int n, float[] x, boolean sort) {
+        int lo = firstAtLeast(rows, n, from);
+        int hi = firstAtLeast(rows, n, to);
+        System.arraycopy(rows, lo, nonZeroRows, 0, hi - lo);
+        nonZeroCount = hi - lo;
+        sortedCount = 0;
+        if (sort) {
+            sort(x);
+        }
+    }
+
+    /** Position of the first of the ascending {@code a[0..n)} that is at least {@code key}. */
+    private static int firstAtLeast(int[] a, int n, int key) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
      * Orders the non-zero rows by |x| descending, ties by row descending: a stable least-significant-
      * digit radix sort of the IEEE bits of |x| (which order as the values do), 8 bits a pass, of the
      * rows taken in ascending order, read back from the end. A pass whose digit is the same for all

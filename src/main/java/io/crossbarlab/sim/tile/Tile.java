@@ -231,6 +231,17 @@ public abstract class Tile {
      * the same.
      */
     public final void forwardBatch(float[][] x, int count, float[][] out, SplitMix64[] rng) {
+        forwardBatch(x, count, out, rng, null, null);
+    }
+
+    /**
+     * {@link #forwardBatch(float[][], int, float[][], SplitMix64[])} where the non-zero rows of
+     * example b's input are already known: {@code nonZeroRows[b][0..nonZeroCount[b])}, ascending and
+     * covering the whole layer input (as {@link RowBlockInput#loadIndexed} takes them), or unknown
+     * when {@code nonZeroCount[b] < 0} or the arrays are null, in which case the tile finds them.
+     */
+    public final void forwardBatch(
+            float[][] x, int count, float[][] out, SplitMix64[] rng, int[][] nonZeroRows, int[] nonZeroCount) {
         if (cols <= NARROW_COLS) {
             forwardBatchNarrow(x, count, out, rng);
             return;
@@ -239,7 +250,11 @@ public abstract class Tile {
             batchRows = new RowBlockInput(rowOffset, rowOffset + rows);
         }
         for (int b = 0; b < count; b++) {
-            batchRows.load(x[b], false);
+            if (nonZeroCount != null && nonZeroCount[b] >= 0) {
+                batchRows.loadIndexed(nonZeroRows[b], nonZeroCount[b], x[b], false);
+            } else {
+                batchRows.load(x[b], false);
+            }
             forward(batchRows, x[b], out[b], rng == null ? null : rng[b]);
         }
     }

@@ -76,4 +76,81 @@ class BatchedInferenceTests {
             }
         }
     }
+
+    /**
+     * Inputs written through the dataset's non-zero mask ({@link Network#loadInput}, {@link
+     * Network#loadBatchInput}), whose non-zero rows the first layer then takes from a list, give the
+     * same outputs bit for bit as inputs copied in and scanned; also when the two ways alternate on
+     * the same buffers, so that a list never outlives the input it describes.
+     */
+    @Test
+    void inputsLoadedThroughTheNonZeroMaskGiveTheOutputsOfCopiedInputs() throws IOException {
+        Dataset test = DatasetCatalog.load(
+                        DatasetCatalog.MNIST_10K,
+                        f -> BatchedInferenceTests.class.getResourceAsStream("/datasets/mnist-10k/" + f),
+                        null)
+                .test();
+        for (String scheme : List.of("FLOATING_POINT", "PCM_3T1C")) {
+            for (int tile : new int[] {512, 32}) {
+                Network copied = network(scheme, tile);
+                Network loaded = network(scheme, tile);
+                boolean noisy = !scheme.equals("FLOATING_POINT");
+                SplitMix64 rng = new SplitMix64(0);
+                for (int i = 0; i < 40; i++) {
+                    test.copyFeatures(i, copied.input());
+                    rng.reseed(1000 + i);
+                    copied.forward(noisy ? rng : null, false);
+                    if (i % 7 == 3) {
+                        test.copyFeatures(i, loaded.input()); // the other way, on the same buffer
+                    } else {
+                        loaded.loadInput(test, i);
+                    }
+                    rng.reseed(1000 + i);
+                    loaded.forward(noisy ? rng : null, false);
+                    assertThat(loaded.probabilities)
+                            .as("%s tile %d example %d", scheme, tile, i)
+                            .containsExactly(copied.probabilities);
+                }
+                SplitMix64[] rngs = new SplitMix64[Network.EVAL_BATCH];
+                for (int b = 0; b < rngs.length; b++) {
+                    rngs[b] = new SplitMix64(0);
+                }
+                for (int start = 0; start < 4 * Network.EVAL_BATCH; start += Network.EVAL_BATCH) {
+                    for (int b = 0; b < Network.EVAL_BATCH; b++) {
+                        test.copyFeatures(start + b, copied.batchInput(b));
+                    }
+                    float[][] expected =
+                            copyOf(copied.forwardBatch(Network.EVAL_BATCH, noisy ? setSeeds(rngs, start) : null));
+                    for (int b = 0; b < Network.EVAL_BATCH; b++) {
+                        if ((start / Network.EVAL_BATCH + b) % 5 == 2) {
+                            test.copyFeatures(start + b, loaded.batchInput(b));
+                        } else {
+                            loaded.loadBatchInput(b, test, start + b);
+                        }
+                    }
+                    float[][] actual = loaded.forwardBatch(Network.EVAL_BATCH, noisy ? setSeeds(rngs, start) : null);
+                    for (int b = 0; b < Network.EVAL_BATCH; b++) {
+                        assertThat(actual[b])
+                                .as("%s tile %d batch example %d", scheme, tile, start + b)
+                                .containsExactly(expected[b]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static SplitMix64[] setSeeds(SplitMix64[] rngs, int start) {
+        for (int b = 0; b < rngs.length; b++) {
+            rngs[b].reseed(5000 + start + b);
+        }
+        return rngs;
+    }
+
+    private static float[][] copyOf(float[][] a) {
+        float[][] c = new float[a.length][];
+        for (int b = 0; b < a.length; b++) {
+            c[b] = a[b].clone();
+        }
+        return c;
+    }
 }

@@ -10,7 +10,8 @@ import java.util.Locale;
  * warm-up run, {@code rounds} 2-epoch runs of 784-250-10 on mnist-10k; prints the medians of training
  * time per example, evaluation time per test example (batched, as the trainer does it) and the
  * evaluation's share of an epoch. Cold runs (`bench/run`) add JIT warm-up to both. Run with {@code
- * bench/evaluation}; not part of the test suite.
+ * bench/evaluation}; not part of the test suite. The second argument, if given, names the schemes
+ * to run, comma-separated (default: all three).
  */
 public final class EvaluationBenchmark {
 
@@ -23,7 +24,9 @@ public final class EvaluationBenchmark {
         System.out.println("| scheme | training, µs per example | evaluation, µs per test example "
                 + "| evaluation / training per example | evaluation, share of an epoch |");
         System.out.println("|---|---|---|---|---|");
-        for (String scheme : List.of("FLOATING_POINT", "PCM_3T1C", "PCM_PAIR")) {
+        List<String> schemes =
+                args.length > 1 ? List.of(args[1].split(",")) : List.of("FLOATING_POINT", "PCM_3T1C", "PCM_PAIR");
+        for (String scheme : schemes) {
             RunSpec spec = BenchmarkSupport.mnistSpec(scheme, 2, 1L);
             BenchmarkSupport.run(spec, data); // warm-up
             List<Double> train = new ArrayList<>();

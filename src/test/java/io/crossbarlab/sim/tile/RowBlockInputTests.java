@@ -53,4 +53,39 @@ class RowBlockInputTests {
         }
         assertThat(in.nonZeroCount()).isEqualTo(expected.size());
     }
+
+    /**
+     * A block loaded from the list of the whole input's non-zero rows holds exactly what a block that
+     * scans the input finds: the same non-zero rows and, when sorted, the same order.
+     */
+    @Property(tries = 200)
+    void loadingFromAListOfNonZeroRowsEqualsScanning(
+            @ForAll @IntRange(min = 1, max = 200) int size,
+            @ForAll @IntRange(min = 0, max = 200) int from,
+            @ForAll @IntRange(min = 0, max = 200) int after,
+            @ForAll long seed) {
+        io.crossbarlab.sim.random.SplitMix64 rng = new io.crossbarlab.sim.random.SplitMix64(seed);
+        float[] x = new float[from + size + after];
+        int[] all = new int[x.length];
+        int n = 0;
+        int density = 1 + rng.nextInt(4); // from all zero to mostly non-zero
+        for (int r = 0; r < x.length; r++) {
+            x[r] = rng.nextInt(4) < density - 1 ? rng.nextInt(256) / 255f : 0f;
+            if (x[r] != 0f) {
+                all[n++] = r;
+            }
+        }
+        for (boolean sort : new boolean[] {false, true}) {
+            RowBlockInput scanned = new RowBlockInput(from, from + size);
+            scanned.load(x, sort);
+            RowBlockInput listed = new RowBlockInput(from, from + size);
+            listed.loadIndexed(all, n, x, sort);
+            assertThat(listed.nonZeroCount()).isEqualTo(scanned.nonZeroCount());
+            assertThat(java.util.Arrays.copyOf(listed.nonZeroRows, listed.nonZeroCount()))
+                    .containsExactly(java.util.Arrays.copyOf(scanned.nonZeroRows, scanned.nonZeroCount()));
+            assertThat(listed.sortedCount).isEqualTo(scanned.sortedCount);
+            assertThat(java.util.Arrays.copyOf(listed.sortedRows, listed.sortedCount))
+                    .containsExactly(java.util.Arrays.copyOf(scanned.sortedRows, scanned.sortedCount));
+        }
+    }
 }
