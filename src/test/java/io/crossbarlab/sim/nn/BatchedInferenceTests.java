@@ -3,7 +3,6 @@ package io.crossbarlab.sim.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossbarlab.sim.data.Dataset;
-import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.random.RandomStreams;
 import io.crossbarlab.sim.random.SplitMix64;
 import io.crossbarlab.sim.tile.EventCounters;
@@ -36,11 +35,7 @@ class BatchedInferenceTests {
 
     @Test
     void everyExampleOfABatchMatchesItsOwnForwardPassBitForBit() throws IOException {
-        Dataset test = DatasetCatalog.load(
-                        DatasetCatalog.MNIST_10K,
-                        f -> BatchedInferenceTests.class.getResourceAsStream("/datasets/mnist-10k/" + f),
-                        null)
-                .test();
+        Dataset test = BenchmarkSupport.mnist10k().test();
         for (String scheme : List.of("FLOATING_POINT", "PCM_3T1C", "PCM_PAIR")) {
             // one tile per layer (layer 0 wide, the output layer narrow), and a grid of narrow tiles
             for (int tile : new int[] {512, 32}) {
@@ -85,11 +80,7 @@ class BatchedInferenceTests {
      */
     @Test
     void inputsLoadedThroughTheNonZeroMaskGiveTheOutputsOfCopiedInputs() throws IOException {
-        Dataset test = DatasetCatalog.load(
-                        DatasetCatalog.MNIST_10K,
-                        f -> BatchedInferenceTests.class.getResourceAsStream("/datasets/mnist-10k/" + f),
-                        null)
-                .test();
+        Dataset test = BenchmarkSupport.mnist10k().test();
         for (String scheme : List.of("FLOATING_POINT", "PCM_3T1C")) {
             for (int tile : new int[] {512, 32}) {
                 Network copied = network(scheme, tile);

@@ -32,6 +32,18 @@ final class BenchmarkSupport {
                 0);
     }
 
+    /** A fresh 784-250-10 network of the scheme ({@link #mnistSpec}, streams of seed 1). */
+    static Network mnistNetwork(String scheme) {
+        RunSpec spec = mnistSpec(scheme, 1, 1L);
+        return Network.build(
+                spec.layerArray(),
+                spec.activation(),
+                spec.deviceConfig(),
+                spec.tileParameters(),
+                new io.crossbarlab.sim.random.RandomStreams(1),
+                new io.crossbarlab.sim.tile.EventCounters());
+    }
+
     static TrainingResult run(RunSpec spec, TrainTestSplit data) {
         return Trainer.train(spec, data.train(), data.test(), TrainingListener.NONE, () -> false);
     }

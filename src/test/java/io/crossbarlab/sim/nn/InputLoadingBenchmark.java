@@ -2,9 +2,7 @@ package io.crossbarlab.sim.nn;
 
 import io.crossbarlab.sim.data.Dataset;
 import io.crossbarlab.sim.data.TrainTestSplit;
-import io.crossbarlab.sim.random.RandomStreams;
 import io.crossbarlab.sim.random.SplitMix64;
-import io.crossbarlab.sim.tile.EventCounters;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,14 +28,7 @@ public final class InputLoadingBenchmark {
         System.out.println("| scheme | phase | copied and scanned, µs per example | loaded from the mask | change |");
         System.out.println("|---|---|---|---|---|");
         for (String scheme : schemes) {
-            RunSpec spec = BenchmarkSupport.mnistSpec(scheme, 1, 1L);
-            Network net = Network.build(
-                    spec.layerArray(),
-                    spec.activation(),
-                    spec.deviceConfig(),
-                    spec.tileParameters(),
-                    new RandomStreams(1),
-                    new EventCounters());
+            Network net = BenchmarkSupport.mnistNetwork(scheme);
             boolean analog = !scheme.equals("FLOATING_POINT");
             SplitMix64[] rngs = new SplitMix64[Network.EVAL_BATCH];
             for (int b = 0; b < rngs.length; b++) {

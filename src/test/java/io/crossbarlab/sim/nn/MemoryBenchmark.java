@@ -1,7 +1,6 @@
 package io.crossbarlab.sim.nn;
 
 import io.crossbarlab.sim.data.TrainTestSplit;
-import io.crossbarlab.sim.random.RandomStreams;
 import io.crossbarlab.sim.tile.EventCounters;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -70,14 +69,7 @@ public final class MemoryBenchmark {
 
     /** A 784-250-10 network of the scheme after one evaluation of 64 examples (its buffers allocated). */
     static Network build(String scheme, TrainTestSplit data) {
-        RunSpec spec = BenchmarkSupport.mnistSpec(scheme, 1, 1L);
-        Network net = Network.build(
-                spec.layerArray(),
-                spec.activation(),
-                spec.deviceConfig(),
-                spec.tileParameters(),
-                new RandomStreams(1),
-                new EventCounters());
+        Network net = BenchmarkSupport.mnistNetwork(scheme);
         Trainer.evaluate(net, data.test().limit(64), null, new EventCounters());
         return net;
     }
