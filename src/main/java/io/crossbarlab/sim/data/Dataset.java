@@ -3,21 +3,11 @@ package io.crossbarlab.sim.data;
 /**
  * An immutable labelled image set, pixels as unsigned bytes (0 = background) so that one copy can be
  * shared by every run. {@link #copyFeatures} converts one example to floats in [0, 1]; {@link
- * #loadNonZero} does the same from a mask of each example's non-zero pixels, built once with the
- * dataset, and also reports which they are, so that a network's first layer need not scan its input
- * for them.
- *
- * @param name dataset name
- * @param pixels at least {@code count * features} unsigned bytes, row-major (a subset view may hold more)
- * @param labels at least {@code count} class indices
- * @param count number of examples
- * @param features pixels per example
- * @param classes number of classes
- * @param nonZeroMask bit k of example i's {@link #maskWords(int) words} (from word {@code i * words})
- *     is set when pixel k of example i is not zero
+ * #loadNonZero} does the same from a mask of each example's non-zero pixels (one bit per pixel, built
+ * once with the dataset and shared by its {@link #limit views}) and also reports which they are, so
+ * that a network's first layer need not scan its input for them.
  */
-public record Dataset(
-        String name, byte[] pixels, byte[] labels, int count, int features, int classes, long[] nonZeroMask) {
+public final class Dataset {
 
     private static final float[] SCALE = new float[256];
 
@@ -27,42 +17,59 @@ public record Dataset(
         }
     }
 
-    public Dataset {
+    private final String name;
+    private final byte[] pixels;
+    private final byte[] labels;
+    private final int count;
+    private final int features;
+    private final int classes;
+    /** Bit k of word {@code i * words + k / 64} is set when pixel k of example i is not zero. */
+    private final long[] nonZeroMask;
+
+    private final int words;
+
+    /**
+     * @param name dataset name
+     * @param pixels at least {@code count * features} unsigned bytes, row-major (more are ignored)
+     * @param labels at least {@code count} class indices
+     * @param count number of examples
+     * @param features pixels per example
+     * @param classes number of classes
+     */
+    public Dataset(String name, byte[] pixels, byte[] labels, int count, int features, int classes) {
+        this(name, pixels, labels, count, features, classes, null);
+    }
+
+    /** With {@code nonZeroMask} null the mask is built here, in one pass over the pixels. */
+    private Dataset(
+            String name, byte[] pixels, byte[] labels, int count, int features, int classes, long[] nonZeroMask) {
         if (pixels.length < (long) count * features || labels.length < count) {
             throw new IllegalArgumentException("dataset " + name + ": sizes do not match");
         }
-        if (nonZeroMask.length < (long) count * maskWords(features)) {
-            throw new IllegalArgumentException("dataset " + name + ": non-zero mask too short");
-        }
+        this.name = name;
+        this.pixels = pixels;
+        this.labels = labels;
+        this.count = count;
+        this.features = features;
+        this.classes = classes;
+        this.words = (features + 63) >>> 6;
+        this.nonZeroMask = nonZeroMask != null ? nonZeroMask : mask();
     }
 
-    /** A dataset whose mask of non-zero pixels is built here (one pass over the pixels). */
-    public Dataset(String name, byte[] pixels, byte[] labels, int count, int features, int classes) {
-        this(name, pixels, labels, count, features, classes, mask(pixels, count, features));
-    }
-
-    /** 64-bit words of the non-zero mask per example. */
-    public static int maskWords(int features) {
-        return (features + 63) >>> 6;
-    }
-
-    private static long[] mask(byte[] pixels, int count, int features) {
-        if (pixels.length < (long) count * features) {
-            return new long[0]; // the canonical constructor reports the size mismatch
-        }
-        int words = maskWords(features);
+    private long[] mask() {
         long[] mask = new long[count * words];
         for (int i = 0; i < count; i++) {
             int base = i * features;
             int w0 = i * words;
             for (int k = 0; k < features; k++) {
                 long bit = pixels[base + k] != 0 ? 1L : 0L;
-                mask[w0 + (k >>> 6)] |= bit << k;
+                mask[w0 + (k >>> 6)] |= bit << k; // a long shift counts modulo 64
             }
         }
         return mask;
     }
 
+    /** Builds a dataset from an images IDX array (N x ...) and a labels IDX array (N). */
     public static Dataset of(String name, IdxReader.IdxArray images, IdxReader.IdxArray labels, int classes)
             throws IdxFormatException {
         if (images.dims().length < 2) {
@@ -105,7 +112,6 @@ public record Dataset(
         for (int k = 0; k < previous; k++) {
             out[rows[k]] = 0f;
         }
-        int words = maskWords(features);
         int base = i * features;
         int n = 0;
         for (int w = 0; w < words; w++) {
@@ -130,5 +136,36 @@ public record Dataset(
             return this;
         }
         return new Dataset(name, pixels, labels, limit, features, classes, nonZeroMask);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The pixels, shared, not copied: a view may hold more than {@code count * features}. */
+    public byte[] pixels() {
+        return pixels;
+    }
+
+    /** The labels, shared, not copied: a view may hold more than {@code count}. */
+    public byte[] labels() {
+        return labels;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public int features() {
+        return features;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset[" + name + ", " + count + " x " + features + ", " + classes + " classes]";
     }
 }

@@ -120,10 +120,13 @@ public final class Network {
     private int[] inputRows;
 
     private int inputPixels = -1;
-    /** The same for the batch inputs: rows per example, pixels per example, rows per example. */
+    /**
+     * The same for the batch inputs: example b's rows in {@code batchRows[b]}, bias row included,
+     * {@code batchKnown[b]} of them (its pixels one fewer), or -1 when loadBatchInput did not write
+     * that buffer. Null until the first loadBatchInput.
+     */
     private int[][] batchRows;
 
-    private int[] batchPixels;
     private int[] batchKnown;
 
     /**
@@ -182,7 +185,6 @@ public final class Network {
      */
     float[] batchInput(int b) {
         if (batchKnown != null) {
-            batchPixels[b] = -1;
             batchKnown[b] = -1;
         }
         return layers[0].batchInput(EVAL_BATCH)[b];
@@ -194,18 +196,15 @@ public final class Network {
         float[] x = first.batchInput(EVAL_BATCH)[b];
         if (batchKnown == null) {
             batchRows = new int[EVAL_BATCH][first.inputs + 1];
-            batchPixels = new int[EVAL_BATCH];
             batchKnown = new int[EVAL_BATCH];
-            java.util.Arrays.fill(batchPixels, -1);
             java.util.Arrays.fill(batchKnown, -1);
             first.knownBatchRows(batchRows, batchKnown);
         }
-        if (batchPixels[b] < 0) {
+        if (batchKnown[b] < 0) {
             java.util.Arrays.fill(x, 0, first.inputs, 0f);
-            batchPixels[b] = 0;
+            batchKnown[b] = 1; // no pixels to clear, only the bias row
         }
-        int n = data.loadNonZero(i, x, batchRows[b], batchPixels[b]);
-        batchPixels[b] = n;
+        int n = data.loadNonZero(i, x, batchRows[b], batchKnown[b] - 1);
         batchRows[b][n] = first.inputs;
         batchKnown[b] = n + 1;
     }

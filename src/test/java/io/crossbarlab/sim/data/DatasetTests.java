@@ -1,7 +1,6 @@
 package io.crossbarlab.sim.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crossbarlab.sim.random.SplitMix64;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Test;
 
 class DatasetTests {
 
@@ -55,14 +53,5 @@ class DatasetTests {
                 }
             }
         }
-    }
-
-    @Test
-    void aMaskTooShortForTheExamplesIsRejected() {
-        assertThatThrownBy(() -> new Dataset("x", new byte[130], new byte[2], 2, 65, 10, new long[3]))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("mask");
-        assertThat(new Dataset("x", new byte[130], new byte[2], 2, 65, 10).nonZeroMask())
-                .hasSize(4);
     }
 }
