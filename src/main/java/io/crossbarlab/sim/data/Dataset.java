@@ -60,10 +60,14 @@ public final class Dataset {
         long[] mask = new long[count * words];
         for (int i = 0; i < count; i++) {
             int base = i * features;
-            int w0 = i * words;
-            for (int k = 0; k < features; k++) {
-                long bit = pixels[base + k] != 0 ? 1L : 0L;
-                mask[w0 + (k >>> 6)] |= bit << k; // a long shift counts modulo 64
+            for (int w = 0; w < words; w++) {
+                long bits = 0; // built in a register: one memory write per word, not per pixel
+                int end = Math.min(features, (w + 1) << 6);
+                for (int k = w << 6; k < end; k++) {
+                    long bit = pixels[base + k] != 0 ? 1L : 0L;
+                    bits |= bit << k; // a long shift counts modulo 64
+                }
+                mask[i * words + w] = bits;
             }
         }
         return mask;
