@@ -106,29 +106,46 @@ public final class Dataset {
     }
 
     /**
-     * Writes example {@code i} as floats in [0, 1] to {@code out} like {@link #copyFeatures}, touching
-     * only non-zero pixels: {@code out} must hold zeros except at {@code rows[0..previous)}, the
-     * non-zero pixels of the example it held before (as this method left them), which are cleared
-     * first. Leaves the indices of example i's non-zero pixels in {@code rows}, ascending, and returns
-     * how many there are. {@code out} then equals what {@link #copyFeatures} writes.
+     * Writes example {@code i} as floats in [0, 1] to {@code out} exactly as {@link #copyFeatures}
+     * does, and leaves the indices of its non-zero pixels in {@code rows}, ascending; returns how
+     * many there are. {@code out} must hold zeros except at {@code rows[0..previous)}, the non-zero
+     * pixels of the example it held before (as this method left them).
+     *
+     * <p>A sparse example (at most half its pixels non-zero, as in MNIST) is written pixel by pixel
+     * from the mask: the previous example's non-zero pixels cleared, this one's set. A dense one (a
+     * noisy background, say) is copied whole and its non-zero pixels found by a branch-free scan:
+     * visiting most pixels one bit at a time would cost more than the copy.
      */
     public int loadNonZero(int i, float[] out, int[] rows, int previous) {
+        int n = 0;
+        for (int w = 0; w < words; w++) {
+            n += Long.bitCount(nonZeroMask[i * words + w]);
+        }
+        if (2 * n > features) {
+            copyFeatures(i, out);
+            int m = 0;
+            for (int k = 0; k < features; k++) {
+                rows[m] = k;
+                m += out[k] != 0f ? 1 : 0;
+            }
+            return m;
+        }
         for (int k = 0; k < previous; k++) {
             out[rows[k]] = 0f;
         }
         int base = i * features;
-        int n = 0;
+        int m = 0;
         for (int w = 0; w < words; w++) {
             long bits = nonZeroMask[i * words + w];
             int offset = w << 6;
             while (bits != 0) {
                 int k = offset + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                rows[n++] = k;
+                rows[m++] = k;
                 out[k] = SCALE[pixels[base + k] & 0xff];
             }
         }
-        return n;
+        return m;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.crossbarlab.sim.nn;
 
 import io.crossbarlab.sim.data.Dataset;
+import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.data.TrainTestSplit;
 import io.crossbarlab.sim.random.SplitMix64;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.Locale;
  * Network#loadInput}, {@link Network#loadBatchInput}), which the trainer does. Per scheme: batched
  * evaluation of the 2,000 test examples, then training in blocks of 1,000 examples, the two ways
  * alternating; the minimum over the timed repetitions (after a third of them as warm-up) is the
- * figure least disturbed by the machine. Run with {@code bench/input-loading}; not part of the test
- * suite.
+ * figure least disturbed by the machine. Arguments: the schemes (comma-separated; default all three)
+ * and the dataset (mnist-10k, the default, or mnist-backrand, whose noisy background makes almost
+ * every pixel non-zero). Run with {@code bench/input-loading}; not part of the test suite.
  */
 public final class InputLoadingBenchmark {
 
@@ -22,9 +24,13 @@ public final class InputLoadingBenchmark {
     private static final int TRAINING_BLOCK = 1000;
 
     public static void main(String[] args) throws Exception {
-        TrainTestSplit data = BenchmarkSupport.mnist10k();
         List<String> schemes =
                 args.length > 0 ? List.of(args[0].split(",")) : List.of("FLOATING_POINT", "PCM_3T1C", "PCM_PAIR");
+        String dataset = args.length > 1 ? args[1] : DatasetCatalog.MNIST_10K;
+        TrainTestSplit data = DatasetCatalog.load(
+                dataset, f -> InputLoadingBenchmark.class.getResourceAsStream("/datasets/mnist-10k/" + f), null);
+        System.out.println("Dataset " + dataset + ".");
+        System.out.println();
         System.out.println("| scheme | phase | copied and scanned, µs per example | loaded from the mask | change |");
         System.out.println("|---|---|---|---|---|");
         for (String scheme : schemes) {
