@@ -64,7 +64,10 @@ final class Layer {
         knownCount = count;
     }
 
-    /** The same for the batch inputs: example b's rows in {@code rows[b]}, counts live in {@code count}. */
+    /**
+     * The same for the batch inputs: example b's rows are {@code rows[b][0..count[b])}, unknown while
+     * {@code count[b]} is negative. The arrays stay the caller's, which updates them in place.
+     */
     void knownBatchRows(int[][] rows, int[] count) {
         batchKnownRows = rows;
         batchKnownCount = count;
