@@ -1,5 +1,6 @@
 package io.crossbarlab.sim.nn;
 
+import io.crossbarlab.sim.data.Dataset;
 import io.crossbarlab.sim.random.SplitMix64;
 import io.crossbarlab.sim.tile.RowBlockInput;
 import io.crossbarlab.sim.tile.Tile;
@@ -46,31 +47,68 @@ final class Layer {
         return tiles.length * tiles[0].length;
     }
 
-    /** The non-zero rows of {@link #input}, ascending, when known ({@code knownCount >= 0}). */
+    /**
+     * The non-zero rows of {@link #input}, ascending, the bias row last, as {@link #loadInput} left
+     * them: {@code knownCount} of them, or -1 when the input was written some other way.
+     */
     private int[] knownRows;
 
     private int knownCount = -1;
-    /** The same per example of the batch inputs, when known (count >= 0; arrays null if never). */
+    /** The same for the batch inputs, example b's in {@code batchKnownRows[b]}; null until used. */
     private int[][] batchKnownRows;
 
     private int[] batchKnownCount;
 
-    /**
-     * Declares {@code rows[0..count)} the non-zero rows of {@link #input} (ascending, bias row
-     * included), so that the forward pass need not look for them; a negative count withdraws it.
-     */
-    void knownInputRows(int[] rows, int count) {
-        knownRows = rows;
-        knownCount = count;
+    /** {@link #input}, to be written by the caller: its non-zero rows are no longer known. */
+    float[] writableInput() {
+        knownCount = -1;
+        return input;
     }
 
     /**
-     * The same for the batch inputs: example b's rows are {@code rows[b][0..count[b])}, unknown while
-     * {@code count[b]} is negative. The arrays stay the caller's, which updates them in place.
+     * Writes example {@code i} of {@code data} to {@link #input} through the dataset's mask of non-zero
+     * pixels ({@link Dataset#loadNonZero}), keeping the list of its non-zero rows for the forward
+     * pass, which then need not scan the input. The input then holds what {@code copyFeatures} writes.
      */
-    void knownBatchRows(int[][] rows, int[] count) {
-        batchKnownRows = rows;
-        batchKnownCount = count;
+    void loadInput(Dataset data, int i) {
+        if (knownRows == null) {
+            knownRows = new int[inputs + 1];
+        }
+        knownCount = load(data, i, input, knownRows, knownCount);
+    }
+
+    /** Example b of the batch inputs of {@code capacity}, to be written by the caller (see above). */
+    float[] writableBatchInput(int b, int capacity) {
+        float[] x = batchInput(capacity)[b];
+        if (batchKnownCount != null) {
+            batchKnownCount[b] = -1;
+        }
+        return x;
+    }
+
+    /** {@link #loadInput} for example b of the batch inputs of {@code capacity}. */
+    void loadBatchInput(int b, int capacity, Dataset data, int i) {
+        float[] x = batchInput(capacity)[b];
+        if (batchKnownCount == null) {
+            batchKnownRows = new int[batchInput.length][inputs + 1];
+            batchKnownCount = new int[batchInput.length];
+            java.util.Arrays.fill(batchKnownCount, -1);
+        }
+        batchKnownCount[b] = load(data, i, x, batchKnownRows[b], batchKnownCount[b]);
+    }
+
+    /**
+     * Loads example i into input buffer x whose non-zero rows are {@code rows[0..known)} (bias
+     * included), or unknown if {@code known < 0}; returns the new count, bias included.
+     */
+    private int load(Dataset data, int i, float[] x, int[] rows, int known) {
+        if (known < 0) {
+            java.util.Arrays.fill(x, 0, inputs, 0f);
+            known = 1; // no pixels to clear, only the bias row
+        }
+        int n = data.loadNonZero(i, x, rows, known - 1);
+        rows[n] = inputs; // the bias row: always 1, and last in ascending order
+        return n + 1;
     }
 
     /** preActivation = forward MVM of {@link #input} over all tiles. */
@@ -111,6 +149,8 @@ final class Layer {
     /** Input buffers of a batch of {@code count} examples (bias slot set to 1). */
     float[][] batchInput(int count) {
         if (batchInput.length < count) {
+            batchKnownRows = null; // new buffers: nothing is known about them
+            batchKnownCount = null;
             batchInput = new float[count][inputs + 1];
             batchPre = new float[count][outputs];
             for (float[] x : batchInput) {

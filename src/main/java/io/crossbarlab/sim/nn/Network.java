@@ -114,49 +114,20 @@ public final class Network {
     }
 
     /**
-     * Non-zero rows of the first layer's input as {@link #loadInput} left them (the bias row last),
-     * and how many of them are pixels: -1 when the input was not written by loadInput.
-     */
-    private int[] inputRows;
-
-    private int inputPixels = -1;
-    /**
-     * The same for the batch inputs: example b's rows in {@code batchRows[b]}, bias row included,
-     * {@code batchKnown[b]} of them (its pixels one fewer), or -1 when loadBatchInput did not write
-     * that buffer. Null until the first loadBatchInput.
-     */
-    private int[][] batchRows;
-
-    private int[] batchKnown;
-
-    /**
-     * The input buffer of the first layer; write the example's features to its first slots. Forgets
-     * what {@link #loadInput} knew about the buffer, so the next forward pass scans it.
+     * The input buffer of the first layer; write the example's features to its first slots. The next
+     * forward pass then scans it for non-zero inputs.
      */
     float[] input() {
-        inputPixels = -1;
-        layers[0].knownInputRows(null, -1);
-        return layers[0].input;
+        return layers[0].writableInput();
     }
 
     /**
      * Writes example {@code i} of {@code data} to the first layer's input through the dataset's mask
-     * of non-zero pixels ({@link Dataset#loadNonZero}): only the previous example's non-zero pixels
-     * are cleared and only this one's written, and the forward pass takes its list of non-zero rows
-     * instead of scanning the input. The input then holds exactly what {@code copyFeatures} writes.
+     * of non-zero pixels, so that the forward pass takes their list instead of scanning (see {@link
+     * Layer#loadInput}); the input then holds exactly what {@code copyFeatures} writes.
      */
     void loadInput(Dataset data, int i) {
-        Layer first = layers[0];
-        if (inputRows == null) {
-            inputRows = new int[first.inputs + 1];
-        }
-        if (inputPixels < 0) {
-            java.util.Arrays.fill(first.input, 0, first.inputs, 0f);
-            inputPixels = 0;
-        }
-        inputPixels = data.loadNonZero(i, first.input, inputRows, inputPixels);
-        inputRows[inputPixels] = first.inputs; // the bias row: always 1, and last in ascending order
-        first.knownInputRows(inputRows, inputPixels + 1);
+        layers[0].loadInput(data, i);
     }
 
     /** Forward pass of the example in {@link #input()}; leaves softmax outputs in probabilities. */
@@ -179,34 +150,14 @@ public final class Network {
 
     private final float[][] batchProbabilities = new float[EVAL_BATCH][];
 
-    /**
-     * Input buffer of example b of the next {@link #forwardBatch}; write its features first. Forgets
-     * what {@link #loadBatchInput} knew about that buffer.
-     */
+    /** Input buffer of example b of the next {@link #forwardBatch}; write its features first. */
     float[] batchInput(int b) {
-        if (batchKnown != null) {
-            batchKnown[b] = -1;
-        }
-        return layers[0].batchInput(EVAL_BATCH)[b];
+        return layers[0].writableBatchInput(b, EVAL_BATCH);
     }
 
     /** {@link #loadInput} for the input buffer of example b of the next {@link #forwardBatch}. */
     void loadBatchInput(int b, Dataset data, int i) {
-        Layer first = layers[0];
-        float[] x = first.batchInput(EVAL_BATCH)[b];
-        if (batchKnown == null) {
-            batchRows = new int[EVAL_BATCH][first.inputs + 1];
-            batchKnown = new int[EVAL_BATCH];
-            java.util.Arrays.fill(batchKnown, -1);
-            first.knownBatchRows(batchRows, batchKnown);
-        }
-        if (batchKnown[b] < 0) {
-            java.util.Arrays.fill(x, 0, first.inputs, 0f);
-            batchKnown[b] = 1; // no pixels to clear, only the bias row
-        }
-        int n = data.loadNonZero(i, x, batchRows[b], batchKnown[b] - 1);
-        batchRows[b][n] = first.inputs;
-        batchKnown[b] = n + 1;
+        layers[0].loadBatchInput(b, EVAL_BATCH, data, i);
     }
 
     /**

@@ -223,14 +223,14 @@ public abstract class Tile {
      * result of every example is bit for bit what {@link #forward} gives it with that generator.
      *
      * <p>Wide tiles run {@link #forward}'s own kernel example by example, skipping each example's
-     * zero inputs: {@code nonZeroRows[b][0..nonZeroCount[b])} when the caller knows them (ascending,
-     * over the whole layer input, as {@link RowBlockInput#loadIndexed} takes them), else, when the
-     * arrays are null or the count is negative, found by scanning. Narrow tiles (an output layer of 10 columns, say) are too short for a loop over
-     * columns to vectorise, so they run the batch as the vector dimension: for every weight (r, c),
-     * {@code y[c][b] += x[b][r] * W[r][c]} over all b at once. That visits the rows densely, but
-     * adding the product of a zero input leaves a sum unchanged (sums start at +0 and weights are
-     * finite), and every example still sums its products in ascending row order, so the floats are
-     * the same.
+     * zero inputs: {@code nonZeroRows[b][0..nonZeroCount[b])} when the caller knows them
+     * (ascending, over the whole layer input, as {@link RowBlockInput#loadIndexed} takes them),
+     * else, when the arrays are null or the count is negative, found by scanning. Narrow tiles (an
+     * output layer of 10 columns, say) are too short for a loop over columns to vectorise, so they
+     * run the batch as the vector dimension: for every weight (r, c), {@code y[c][b] += x[b][r] *
+     * W[r][c]} over all b at once. That visits the rows densely, but adding the product of a zero
+     * input leaves a sum unchanged (sums start at +0 and weights are finite), and every example
+     * still sums its products in ascending row order, so the floats are the same.
      */
     public final void forwardBatch(
             float[][] x, int count, float[][] out, SplitMix64[] rng, int[][] nonZeroRows, int[] nonZeroCount) {
