@@ -2,6 +2,7 @@ package io.crossbarlab.sim.tile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crossbarlab.sim.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,7 @@ class RowBlockInputTests {
             @ForAll @IntRange(min = 1, max = 300) int size,
             @ForAll @IntRange(min = 0, max = 40) int from,
             @ForAll long seed) {
-        io.crossbarlab.sim.random.SplitMix64 rng = new io.crossbarlab.sim.random.SplitMix64(seed);
+        SplitMix64 rng = new SplitMix64(seed);
         float[] x = new float[from + size];
         for (int r = from; r < from + size; r++) {
             x[r] = switch (rng.nextInt(5)) {
@@ -64,7 +65,7 @@ class RowBlockInputTests {
             @ForAll @IntRange(min = 0, max = 200) int from,
             @ForAll @IntRange(min = 0, max = 200) int after,
             @ForAll long seed) {
-        io.crossbarlab.sim.random.SplitMix64 rng = new io.crossbarlab.sim.random.SplitMix64(seed);
+        SplitMix64 rng = new SplitMix64(seed);
         float[] x = new float[from + size + after];
         int[] all = new int[x.length];
         int n = 0;
