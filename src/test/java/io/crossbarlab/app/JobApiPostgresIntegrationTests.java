@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "crossbar.scheduler.node-id=pg-node",
+            "spring.datasource.hikari.max-lifetime=30000",
             "crossbar.scheduler.heartbeat=300ms",
             "crossbar.scheduler.lease=3s",
             "crossbar.scheduler.poll-interval=100ms"
