@@ -96,10 +96,11 @@ abstract class JobApiSuite {
 
     @Test
     void schemaIsMigratedByFlyway() {
-        String version = jdbc.sql("select max(version) from flyway_schema_history where success = true")
+        String version = jdbc.sql(
+                        "select version from flyway_schema_history where success = true order by installed_rank desc limit 1")
                 .query(String.class)
                 .single();
-        assertThat(version).isEqualTo("1");
+        assertThat(version).isEqualTo("2");
     }
 
     @Test
@@ -333,6 +334,67 @@ abstract class JobApiSuite {
         assertThat(store.finish(id, "another-node", 2, JobState.FAILED, null, "owner gives up", Instant.now()))
                 .isTrue();
         assertThat(api.get("/api/v1/jobs/" + id).json().get("state").asString()).isEqualTo("FAILED");
+    }
+
+    /**
+     * A node that stops answering (frozen, partitioned) after writing an epoch: its job is reaped and run
+     * again here. The job's history is that of the attempt that finished: its epochs and EPOCH events
+     * only, and a late write of the old attempt is refused.
+     */
+    @Test
+    void anEarlierAttemptsEpochsAreNotPartOfTheHistoryOfTheAttemptThatFinished() {
+        UUID id = zombie("frozen-node", 1, 3, Instant.now().plusSeconds(600));
+        String metrics = "{\"epoch\":1,\"trainAccuracy\":0.5,\"trainLoss\":1.0,\"testAccuracy\":0.5,"
+                + "\"testLoss\":1.0,\"seconds\":1.0}";
+        assertThat(store.epoch(
+                        id,
+                        "frozen-node",
+                        1,
+                        new io.crossbarlab.app.job.EpochRow(1, 0.5, 1.0, 0.5, 1.0, 1.0),
+                        200,
+                        Instant.now(),
+                        metrics))
+                .isTrue();
+        jdbc.sql("update job set lease_expires_at = ? where id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(60)), id)
+                .update();
+        JsonNode job = api.awaitState(id.toString(), "SUCCEEDED", TIMEOUT);
+        assertThat(job.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("attempt").asInt()).isEqualTo(2);
+
+        List<Integer> epochEventAttempts = jdbc.sql(
+                        "select attempt from job_event where job_id = ? and type = 'EPOCH' order by id")
+                .param(id)
+                .query(Integer.class)
+                .list();
+        assertThat(epochEventAttempts).containsExactly(2, 2);
+        assertThat(api.get("/api/v1/jobs/" + id + "/metrics").json().size()).isEqualTo(2);
+        List<String> states = jdbc.sql(
+                        "select coalesce(to_state, '') || '@' || attempt from job_event where job_id = ? and type = 'STATE' order by id")
+                .param(id)
+                .query(String.class)
+                .list();
+        assertThat(states).containsSubsequence("QUEUED@1", "RUNNING@2", "SUCCEEDED@2");
+
+        // the frozen node wakes up and writes its next epoch: refused, nothing changes
+        long events = jdbc.sql("select count(*) from job_event where job_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        assertThat(store.epoch(
+                        id,
+                        "frozen-node",
+                        1,
+                        new io.crossbarlab.app.job.EpochRow(2, 0.5, 1.0, 0.5, 1.0, 1.0),
+                        400,
+                        Instant.now(),
+                        metrics.replace("\"epoch\":1", "\"epoch\":2")))
+                .isFalse();
+        assertThat(jdbc.sql("select count(*) from job_event where job_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(events);
     }
 
     /** Inserts a job as a crashed node would have left it: RUNNING with a lease until {@code lease}. */

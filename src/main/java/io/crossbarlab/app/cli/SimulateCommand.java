@@ -3,6 +3,7 @@ package io.crossbarlab.app.cli;
 import io.crossbarlab.app.catalog.DatasetLoader;
 import io.crossbarlab.app.spec.SimulationResult;
 import io.crossbarlab.app.spec.SimulationSpec;
+import io.crossbarlab.app.system.StrictJson;
 import io.crossbarlab.sim.data.TrainTestSplit;
 import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.nn.RunSpec;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,8 +41,7 @@ public final class SimulateCommand {
     }
 
     static JsonMapper mapper() {
-        return JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        return StrictJson.strict(JsonMapper.builder())
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .build();
     }

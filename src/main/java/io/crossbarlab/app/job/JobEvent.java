@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param id monotonically increasing event id (the SSE event id)
  * @param jobId the job
+ * @param attempt the attempt that wrote it (0 for the submission)
  * @param at when it happened
  * @param type STATE (a transition) or EPOCH (an epoch's metrics)
  * @param fromState previous state, for STATE events
@@ -18,6 +19,7 @@ import java.util.UUID;
 public record JobEvent(
         long id,
         UUID jobId,
+        int attempt,
         Instant at,
         String type,
         JobState fromState,

@@ -3,19 +3,18 @@ package io.crossbarlab.app.job;
 import io.crossbarlab.app.catalog.DatasetLoader;
 import io.crossbarlab.app.spec.SimulationSpec;
 import io.crossbarlab.app.system.Hashes;
+import io.crossbarlab.app.system.SignedTokens;
 import io.crossbarlab.sim.Simulator;
 import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.nn.RunSpec;
 import io.crossbarlab.sim.preset.InvalidSpecException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +45,7 @@ public class JobService {
     private final int maxAttempts;
     private final Counter submitted;
     private final SecureRandom seeds = new SecureRandom();
+    private final SignedTokens tokens;
 
     public JobService(
             JobStore store,
@@ -56,6 +56,7 @@ public class JobService {
             Clock clock,
             JsonMapper json,
             MeterRegistry meters,
+            SignedTokens tokens,
             @org.springframework.beans.factory.annotation.Value("${crossbar.scheduler.max-attempts:3}")
                     int maxAttempts) {
         this.store = store;
@@ -71,6 +72,7 @@ public class JobService {
                 .disable(SerializationFeature.INDENT_OUTPUT)
                 .build();
         this.maxAttempts = maxAttempts;
+        this.tokens = tokens;
         this.submitted = Counter.builder("crossbar.jobs.submitted")
                 .description("Jobs accepted for scheduling")
                 .register(meters);
@@ -160,14 +162,27 @@ public class JobService {
     /** One page of jobs, newest first. */
     public record Page(List<Job> jobs, String nextPageToken) {}
 
+    /**
+     * One page of jobs. The page token is signed and names the filters it was issued for: a forged or
+     * altered token, or one used with other filters, is refused (a page size may change between pages).
+     */
     public Page list(List<JobState> states, Map<String, String> labels, int pageSize, String pageToken) {
+        String filters = Hashes.sha256(
+                        new java.util.TreeSet<>(states.stream().map(Enum::name).toList()) + "|" + new TreeMap<>(labels))
+                .substring(0, 16);
         Instant before = null;
         UUID beforeId = null;
         if (pageToken != null && !pageToken.isEmpty()) {
+            String[] parts = tokens.verify(pageToken)
+                    .map(p -> p.split("/", -1))
+                    .filter(p -> p.length == 3)
+                    .orElseThrow(() -> new InvalidSpecException("pageToken", "is not a token this service issued"));
+            if (!parts[2].equals(filters)) {
+                throw new InvalidSpecException(
+                        "pageToken", "was issued for other filters (state and label must stay the same across pages)");
+            }
             try {
-                String[] parts =
-                        new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8).split("/", 2);
-                before = Instant.ofEpochSecond(0, 0).plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
+                before = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
                 beforeId = UUID.fromString(parts[1]);
             } catch (RuntimeException e) {
                 throw new InvalidSpecException("pageToken", "is not a token this service issued");
@@ -188,9 +203,7 @@ public class JobService {
         if (more && !jobs.isEmpty()) {
             Job last = jobs.get(jobs.size() - 1);
             long micros = ChronoUnit.MICROS.between(Instant.EPOCH, last.getCreatedAt());
-            next = Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((micros + "/" + last.getId()).getBytes(StandardCharsets.UTF_8));
+            next = tokens.sign(micros + "/" + last.getId() + "/" + filters);
         }
         return new Page(jobs, next);
     }

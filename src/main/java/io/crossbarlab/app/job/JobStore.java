@@ -57,14 +57,15 @@ public class JobStore {
                     .params(j.getId(), kv[0], kv[1])
                     .update();
         }
-        event(j.getId(), j.getCreatedAt(), JobEvent.STATE, null, JobState.QUEUED, "submitted", null);
+        event(j.getId(), 0, j.getCreatedAt(), JobEvent.STATE, null, JobState.QUEUED, "submitted", null);
     }
 
-    void event(UUID id, Instant at, String type, JobState from, JobState to, String reason, String data) {
+    void event(UUID id, int attempt, Instant at, String type, JobState from, JobState to, String reason, String data) {
         jdbc.sql(
-                        "insert into job_event (job_id, at, type, from_state, to_state, reason, data) values (?, ?, ?, ?, ?, ?, ?)")
+                        "insert into job_event (job_id, attempt, at, type, from_state, to_state, reason, data) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         id,
+                        attempt,
                         ts(at),
                         type,
                         from == null ? null : from.name(),
@@ -102,13 +103,19 @@ public class JobStore {
         if (n == 0) {
             return Optional.empty();
         }
+        // A new attempt starts the run over: the epochs an earlier attempt wrote (before its node was
+        // presumed dead) are not this run's history.
         jdbc.sql("delete from job_epoch where job_id = ?").param(id).update();
+        jdbc.sql("delete from job_event where job_id = ? and type = ?")
+                .params(id, JobEvent.EPOCH)
+                .update();
         int attempt = jdbc.sql("select attempt from job where id = ?")
                 .param(id)
                 .query(Integer.class)
                 .single();
         event(
                 id,
+                attempt,
                 now,
                 JobEvent.STATE,
                 JobState.QUEUED,
@@ -142,7 +149,11 @@ public class JobStore {
                     .params(to.name(), id, f.name())
                     .update();
             if (n == 1) {
-                event(id, now, JobEvent.STATE, f, to, reason, null);
+                int attempt = jdbc.sql("select attempt from job where id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single();
+                event(id, attempt, now, JobEvent.STATE, f, to, reason, null);
                 return true;
             }
         }
@@ -184,18 +195,30 @@ public class JobStore {
                 where id = ? and node_id = ? and attempt = ? and state in ('RUNNING', 'CANCELLING')""").params(epoch, examples, id, nodeId, attempt).update() == 1;
     }
 
-    /** Fenced epoch record: progress, the epoch's metrics and an EPOCH event. */
+    /**
+     * Fenced epoch record: progress, the epoch's metrics and an EPOCH event. Idempotent for its owner:
+     * a retry after a commit whose answer was lost finds the epoch stored and writes nothing more (the
+     * fenced update above locks the job row, so no other writer interleaves).
+     */
     @Transactional
     public boolean epoch(UUID id, String nodeId, int attempt, EpochRow e, long examples, Instant now, String json) {
         if (!progress(id, nodeId, attempt, e.epoch(), examples)) {
             return false;
+        }
+        boolean stored = jdbc.sql("select count(*) from job_epoch where job_id = ? and epoch = ?")
+                        .params(id, e.epoch())
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (stored) {
+            return true;
         }
         jdbc.sql("""
                 insert into job_epoch (job_id, epoch, train_accuracy, train_loss, test_accuracy, test_loss, seconds)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, e.epoch(), e.trainAccuracy(), e.trainLoss(), e.testAccuracy(), e.testLoss(), e.seconds())
                 .update();
-        event(id, now, JobEvent.EPOCH, null, null, "epoch " + e.epoch(), json);
+        event(id, attempt, now, JobEvent.EPOCH, null, null, "epoch " + e.epoch(), json);
         return true;
     }
 
@@ -223,11 +246,16 @@ public class JobStore {
                             from.name())
                     .update();
             if (n == 1) {
-                event(id, now, JobEvent.STATE, from, to, reason, null);
+                event(id, attempt, now, JobEvent.STATE, from, to, reason, null);
                 return true;
             }
         }
-        return false;
+        // a retry after a commit whose answer was lost: the run already ended as asked
+        return jdbc.sql("select count(*) from job where id = ? and node_id = ? and attempt = ? and state = ?")
+                        .params(id, nodeId, attempt, to.name())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -307,7 +335,7 @@ public class JobStore {
         if (n == 0) {
             return;
         }
-        event(id, now, JobEvent.STATE, state, to, reason, null);
+        event(id, attempt, now, JobEvent.STATE, state, to, reason, null);
     }
 
     public List<EpochRow> epochs(UUID id) {
@@ -327,18 +355,19 @@ public class JobStore {
 
     public List<JobEvent> events(UUID id, long afterId, int limit) {
         return jdbc.sql("""
-                select id, job_id, at, type, from_state, to_state, reason, data from job_event
+                select id, job_id, attempt, at, type, from_state, to_state, reason, data from job_event
                 where job_id = ? and id > ? order by id limit ?""")
                 .params(id, afterId, limit)
                 .query((rs, n) -> new JobEvent(
                         rs.getLong(1),
                         rs.getObject(2, UUID.class),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getString(4),
-                        rs.getString(5) == null ? null : JobState.valueOf(rs.getString(5)),
+                        rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5),
                         rs.getString(6) == null ? null : JobState.valueOf(rs.getString(6)),
-                        rs.getString(7),
-                        rs.getString(8)))
+                        rs.getString(7) == null ? null : JobState.valueOf(rs.getString(7)),
+                        rs.getString(8),
+                        rs.getString(9)))
                 .list();
     }
 

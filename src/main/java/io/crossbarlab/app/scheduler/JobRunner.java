@@ -8,6 +8,7 @@ import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.job.JobStore;
 import io.crossbarlab.app.spec.SimulationResult;
 import io.crossbarlab.app.spec.SimulationSpec;
+import io.crossbarlab.app.system.DatabaseFailures;
 import io.crossbarlab.sim.data.TrainTestSplit;
 import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.nn.RunSpec;
@@ -16,6 +17,8 @@ import io.crossbarlab.sim.nn.TrainingCancelledException;
 import io.crossbarlab.sim.nn.TrainingListener;
 import io.crossbarlab.sim.nn.TrainingResult;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,6 +39,7 @@ class JobRunner {
     private final JsonMapper json;
     private final Clock clock;
     private final ResultFactory results;
+    private final Duration lease;
 
     JobRunner(
             JobRepository repository,
@@ -43,19 +47,74 @@ class JobRunner {
             DatasetLoader datasets,
             JsonMapper json,
             Clock clock,
-            ResultFactory results) {
+            ResultFactory results,
+            SchedulerSettings settings) {
         this.repository = repository;
         this.store = store;
         this.datasets = datasets;
         this.json = json;
         this.clock = clock;
         this.results = results;
+        this.lease = settings.lease();
+    }
+
+    /**
+     * A fenced write that must not be lost (an epoch, the end of the run), retried while the database
+     * is unreachable. Returns the write's answer (false: this node no longer owns the job). If the
+     * database stays away longer than a lease, the job's lease may have expired and the job been given
+     * to another node: the run stops as lost, and the reaper's requeue takes over.
+     */
+    boolean durably(RunningJob r, String what, BooleanSupplier write) {
+        long deadline = System.nanoTime() + lease.toNanos();
+        long backoffMillis = 50;
+        int failures = 0;
+        while (true) {
+            try {
+                return write.getAsBoolean();
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isTransient(e)) {
+                    throw e;
+                }
+                if (System.nanoTime() > deadline) {
+                    log.warn(
+                            "job {} attempt {}: database unreachable for longer than the lease; {} not written, run stops",
+                            r.id,
+                            r.attempt,
+                            what);
+                    r.lost = true;
+                    return false;
+                }
+                if (failures++ == 0) {
+                    log.warn(
+                            "job {} attempt {}: database unreachable, retrying {}: {}",
+                            r.id,
+                            r.attempt,
+                            what,
+                            e.toString());
+                }
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    r.lost = true;
+                    return false;
+                }
+                backoffMillis = Math.min(backoffMillis * 2, 1000);
+            }
+        }
     }
 
     /** Runs the job to its end; returns the state it ended in on this node. */
     JobState run(RunningJob r, String nodeId, SchedulerMetrics metrics) {
         try {
-            Job job = repository.findById(r.id).orElseThrow();
+            Job[] loaded = new Job[1];
+            if (!durably(r, "spec read", () -> {
+                loaded[0] = repository.findById(r.id).orElseThrow();
+                return true;
+            })) {
+                return JobState.QUEUED;
+            }
+            Job job = loaded[0];
             SimulationSpec spec = json.readValue(job.getSpec(), SimulationSpec.class);
             RunSpec run = RunSpec.resolve(spec.toRequest(), job.getSeed());
             TrainTestSplit data = datasets.load(run.dataset());
@@ -77,14 +136,12 @@ class JobRunner {
                                     * Math.min(
                                             data.train().count(),
                                             run.trainLimit() == null ? Integer.MAX_VALUE : run.trainLimit());
-                            if (!store.epoch(
-                                    r.id,
-                                    nodeId,
-                                    r.attempt,
-                                    row,
-                                    done,
-                                    clock.instant(),
-                                    json.writeValueAsString(SimulationResult.EpochMetrics.from(e)))) {
+                            String metricsJson = json.writeValueAsString(SimulationResult.EpochMetrics.from(e));
+                            if (!durably(
+                                    r,
+                                    "epoch " + e.epoch(),
+                                    () -> store.epoch(
+                                            r.id, nodeId, r.attempt, row, done, clock.instant(), metricsJson))) {
                                 r.lost = true;
                             }
                         }
@@ -92,23 +149,33 @@ class JobRunner {
                         @Override
                         public void onProgress(int epoch, long done, long total) {
                             metrics.examples(Trainer.PROGRESS_INTERVAL);
-                            if (!store.progress(r.id, nodeId, r.attempt, epoch - 1, done)) {
-                                r.lost = true;
+                            try {
+                                if (!store.progress(r.id, nodeId, r.attempt, epoch - 1, done)) {
+                                    r.lost = true;
+                                }
+                            } catch (RuntimeException e) {
+                                if (!DatabaseFailures.isTransient(e)) {
+                                    throw e;
+                                }
+                                // progress is advisory: the next write brings it up to date
                             }
                         }
                     },
                     r::shouldStop);
             metrics.examples(result.counters().trainExamples() % Trainer.PROGRESS_INTERVAL);
             metrics.pulses(result.counters());
-            SimulationResult doc = results.of(run, result);
-            if (store.finish(
-                    r.id,
-                    nodeId,
-                    r.attempt,
-                    JobState.SUCCEEDED,
-                    json.writeValueAsString(doc),
-                    "finished",
-                    clock.instant())) {
+            if (r.lost) {
+                // ownership was lost, or an epoch could not be stored: this run is not the job's
+                // complete history, so it must not end the job (its lease expires and it is rerun)
+                log.info("job {} attempt {} trained to the end but lost its job; result discarded", r.id, r.attempt);
+                return JobState.QUEUED;
+            }
+            String doc = json.writeValueAsString(results.of(run, result));
+            if (durably(
+                    r,
+                    "result",
+                    () -> store.finish(
+                            r.id, nodeId, r.attempt, JobState.SUCCEEDED, doc, "finished", clock.instant()))) {
                 return JobState.SUCCEEDED;
             }
             log.info("job {} finished on {} after losing ownership; result discarded", r.id, nodeId);
@@ -117,14 +184,29 @@ class JobRunner {
             if (r.lost) {
                 return JobState.QUEUED;
             }
-            store.finish(
-                    r.id, nodeId, r.attempt, JobState.CANCELLED, null, "cancelled: " + e.getMessage(), clock.instant());
+            durably(
+                    r,
+                    "cancellation",
+                    () -> store.finish(
+                            r.id,
+                            nodeId,
+                            r.attempt,
+                            JobState.CANCELLED,
+                            null,
+                            "cancelled: " + e.getMessage(),
+                            clock.instant()));
             return JobState.CANCELLED;
         } catch (RuntimeException | OutOfMemoryError e) {
-            log.warn("job {} failed: {}", r.id, e.toString());
+            log.warn("job {} attempt {} failed", r.id, r.attempt, e);
             if (!r.lost) {
-                store.finish(
-                        r.id, nodeId, r.attempt, JobState.FAILED, null, "simulation failed: " + e, clock.instant());
+                String reason = "simulation failed: "
+                        + (e instanceof OutOfMemoryError
+                                ? "out of memory (the job needs more heap than node " + nodeId + " has)"
+                                : "an internal error; see the log of node " + nodeId);
+                durably(
+                        r,
+                        "failure",
+                        () -> store.finish(r.id, nodeId, r.attempt, JobState.FAILED, null, reason, clock.instant()));
             }
             return JobState.FAILED;
         }

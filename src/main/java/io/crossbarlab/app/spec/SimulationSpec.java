@@ -64,7 +64,7 @@ public record SimulationSpec(
             @Schema(description = "Passes over the training set, 1 to 1000", example = "20", defaultValue = "20")
             Integer epochs,
 
-            @Schema(description = "SGD learning rate, greater than 0 and at most 10 (dimensionless)", example = "0.1")
+            @Schema(description = "SGD learning rate, 0.000001 to 10 (dimensionless)", example = "0.1")
             Double learningRate) {}
 
     @Schema(description = "Unit-cell scheme and device parameters")

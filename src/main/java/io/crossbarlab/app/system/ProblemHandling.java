@@ -112,24 +112,51 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected =
-                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        Class<?> t = e.getRequiredType();
+        String expected = t == java.util.UUID.class
+                ? "a UUID"
+                : t == Integer.class || t == int.class || t == Long.class || t == long.class
+                        ? "an integer"
+                        : t == Boolean.class || t == boolean.class ? "true or false" : "a valid value";
         InvalidSpecException.Violation v = new InvalidSpecException.Violation(
-                e.getName(), "must be a " + expected + " (was '" + e.getValue() + "')");
+                e.getName(), "must be " + expected + " (was " + Echo.of(e.getValue()) + ")");
         ProblemDetail p = problem(
                 HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", v.field() + ": " + v.message());
         p.setProperty("errors", errors(List.of(v)));
         return p;
     }
 
+    /**
+     * The database cannot be reached (down, restarting, connections refused or cut): the request did
+     * not take effect, or, for a submission, may have; retrying it with the same Idempotency-Key is
+     * safe either way.
+     */
+    static ResponseEntity<Object> unavailable(Exception e) {
+        log.warn("database unavailable: {}", e.toString());
+        ProblemDetail p = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.UNAVAILABLE,
+                "Service unavailable",
+                "the database cannot be reached; retry later (submissions with the same Idempotency-Key are safe to retry)");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseFailures.isTransient(e)) {
+            return unavailable(e);
+        }
         log.error("unexpected error", e);
-        return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                ProblemTypes.INTERNAL,
-                "Internal error",
-                "an unexpected error occurred; it has been logged");
+        return ResponseEntity.internalServerError()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        ProblemTypes.INTERNAL,
+                        "Internal error",
+                        "an unexpected error occurred; it has been logged"));
     }
 
     @Override
@@ -138,7 +165,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         List<InvalidSpecException.Violation> v = new ArrayList<>();
         for (FieldError f : ex.getBindingResult().getFieldErrors()) {
             v.add(new InvalidSpecException.Violation(
-                    f.getField(), f.getDefaultMessage() + " (was " + f.getRejectedValue() + ")"));
+                    f.getField(), f.getDefaultMessage() + " (was " + Echo.of(f.getRejectedValue()) + ")"));
         }
         ex.getBindingResult()
                 .getGlobalErrors()
@@ -155,7 +182,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                         .forEach(err -> v.add(new InvalidSpecException.Violation(
                                 r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
         if (v.isEmpty()) {
-            v.add(new InvalidSpecException.Violation("request", ex.getMessage()));
+            v.add(new InvalidSpecException.Violation("request", "is invalid"));
         }
         return ResponseEntity.badRequest().body(invalid(new InvalidSpecException(v)));
     }
@@ -163,73 +190,21 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field = "body";
-        String message = "is not valid JSON";
-        Throwable cause = ex.getCause();
-        if (cause instanceof JacksonException je) {
-            String path = path(je);
-            if (!path.isEmpty()) {
-                field = path;
-            }
-            message = je.getOriginalMessage();
-            if (cause instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
-                message = "unknown property";
-            } else if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mi
-                    && mi.getTargetType() != null) {
-                message = "must be of type " + simpleType(mi.getTargetType()) + " ("
-                        + firstLine(je.getOriginalMessage()) + ")";
-            } else if (cause instanceof tools.jackson.core.exc.StreamReadException) {
-                message = "is not valid JSON: " + firstLine(je.getOriginalMessage());
-            }
+        InvalidSpecException.Violation v;
+        if (ex.getCause() instanceof JacksonException je) {
+            v = JsonErrors.describe(je);
         } else if (ex.getMessage() != null && ex.getMessage().contains("Required request body is missing")) {
-            message = "is required";
+            v = new InvalidSpecException.Violation("body", "is required");
+        } else {
+            v = new InvalidSpecException.Violation("body", "is not valid JSON");
         }
         ProblemDetail p = problem(
-                HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body", field + ": " + message);
-        p.setProperty("errors", errors(List.of(new InvalidSpecException.Violation(field, message))));
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.MALFORMED_BODY,
+                "Malformed request body",
+                v.field() + ": " + v.message());
+        p.setProperty("errors", errors(List.of(v)));
         return ResponseEntity.badRequest().body(p);
-    }
-
-    private static String simpleType(Class<?> c) {
-        if (c == Integer.class || c == int.class || c == Long.class || c == long.class) {
-            return "integer";
-        }
-        if (c == Double.class || c == double.class) {
-            return "number";
-        }
-        if (c == String.class) {
-            return "string";
-        }
-        if (java.util.List.class.isAssignableFrom(c)) {
-            return "array";
-        }
-        if (java.util.Map.class.isAssignableFrom(c) || c.isRecord()) {
-            return "object";
-        }
-        return c.getSimpleName();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getPropertyName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(r.getPropertyName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     @Override
@@ -256,8 +231,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                     switch (statusCode.value()) {
                         case 404 -> ProblemTypes.NOT_FOUND;
                         case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+                        case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+                        case 413 -> ProblemTypes.BODY_TOO_LARGE;
                         case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
-                        case 400 -> ProblemTypes.VALIDATION;
+                        case 400 -> ProblemTypes.MALFORMED_REQUEST;
+                        case 503 -> ProblemTypes.UNAVAILABLE;
                         default -> ProblemTypes.INTERNAL;
                     });
         }

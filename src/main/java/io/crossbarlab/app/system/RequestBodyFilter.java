@@ -11,12 +11,10 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -70,10 +68,7 @@ public class RequestBodyFilter extends OncePerRequestFilter {
                 HttpStatus.CONTENT_TOO_LARGE, "request body exceeds the limit of " + max + " bytes");
         p.setType(ProblemTypes.BODY_TOO_LARGE);
         p.setTitle("Request body too large");
-        p.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(p));
+        Problems.write(request, response, p, json);
     }
 
     private static final class CachedBody extends HttpServletRequestWrapper {

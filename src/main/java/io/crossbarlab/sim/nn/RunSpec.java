@@ -65,6 +65,12 @@ public record RunSpec(
     public static final double MAX_LEARNING_RATE = 10.0;
 
     /**
+     * Smallest learning rate accepted: below it every requested update is far under one device pulse,
+     * so a run would train nothing while costing its full time (and a denormal rate is a typo).
+     */
+    public static final double MIN_LEARNING_RATE = 1e-6;
+
+    /**
      * Default learning rate [assumed]: 0.1 for every scheme, so that a scheme is compared with floating
      * point at the same step size (docs/reproduction.md).
      */
@@ -174,10 +180,11 @@ public record RunSpec(
         RunRequest.TrainingPart tr =
                 request.training() != null ? request.training() : new RunRequest.TrainingPart(null, null);
         checkRange(v, "training.epochs", tr.epochs(), 1, MAX_EPOCHS);
-        if (tr.learningRate() != null && !(tr.learningRate() > 0 && tr.learningRate() <= MAX_LEARNING_RATE)) {
+        if (tr.learningRate() != null
+                && !(tr.learningRate() >= MIN_LEARNING_RATE && tr.learningRate() <= MAX_LEARNING_RATE)) {
             v.add(new Violation(
                     "training.learningRate",
-                    "must be greater than 0 and at most " + MAX_LEARNING_RATE + " (was " + tr.learningRate() + ")"));
+                    "must be between 0.000001 and 10 (dimensionless; was " + tr.learningRate() + ")"));
         }
 
         RunRequest.HardwarePart hw =

@@ -61,7 +61,7 @@ public interface ParameterDef {
             return key() + " must be between " + fmt(min()) + " and " + fmt(max()) + unit + " (was " + fmt(value) + ")";
         }
         if (kind() != Kind.REAL && value != Math.rint(value)) {
-            return key() + " must be " + (kind() == Kind.BOOLEAN ? "0 or 1 (or a boolean)" : "a whole number")
+            return key() + " must be " + (kind() == Kind.BOOLEAN ? "a boolean (true or false)" : "a whole number")
                     + " (was " + fmt(value) + ")";
         }
         return null;

@@ -1,5 +1,6 @@
 package io.crossbarlab.sim.preset;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -72,11 +73,15 @@ public final class Preset<E extends Enum<E> & ParameterDef> {
                             fieldPrefix + key, "unknown parameter; known: " + keys(type)));
                     return;
                 }
-                Double value = toDouble(raw);
+                Double value = toDouble(raw, def.kind());
                 if (value == null) {
                     violations.add(new InvalidSpecException.Violation(
                             fieldPrefix + key,
-                            "must be a number" + (def.kind() == ParameterDef.Kind.BOOLEAN ? " or boolean" : "")));
+                            switch (def.kind()) {
+                                case BOOLEAN -> "must be a boolean (true or false)";
+                                case INTEGER -> "must be an integer, written without a fraction or exponent";
+                                case REAL -> "must be a number";
+                            }));
                     return;
                 }
                 String problem = def.check(value);
@@ -93,14 +98,20 @@ public final class Preset<E extends Enum<E> & ParameterDef> {
         return new ParameterValues<>(resolved);
     }
 
-    private static Double toDouble(Object raw) {
-        if (raw instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (raw instanceof Boolean b) {
-            return b ? 1.0 : 0.0;
-        }
-        return null;
+    /**
+     * The value of an override if its JSON type fits the parameter's kind, else null: a boolean for a
+     * switch, an integer (no fraction, no exponent) for an integer, any number for a real. No
+     * coercion: {@code true} is not 1 and {@code 3.0} is not an integer.
+     */
+    private static Double toDouble(Object raw, ParameterDef.Kind kind) {
+        return switch (kind) {
+            case BOOLEAN -> raw instanceof Boolean b ? (b ? 1.0 : 0.0) : null;
+            case INTEGER ->
+                raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof BigInteger
+                        ? ((Number) raw).doubleValue()
+                        : null;
+            case REAL -> raw instanceof Number n ? n.doubleValue() : null;
+        };
     }
 
     /** The parameter of {@code type} called {@code key}, or null. */

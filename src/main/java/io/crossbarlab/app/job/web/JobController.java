@@ -5,6 +5,8 @@ import io.crossbarlab.app.job.JobService;
 import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.job.SubmitCommand;
 import io.crossbarlab.app.spec.SimulationResult;
+import io.crossbarlab.app.system.Echo;
+import io.crossbarlab.app.system.PlainText;
 import io.crossbarlab.app.system.RequestBodyFilter;
 import io.crossbarlab.sim.preset.InvalidSpecException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,9 +41,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
-@RequestMapping("/api/v1/jobs")
+@RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "jobs", description = "Submit, follow and cancel simulated training jobs")
 class JobController {
+
+    /** Printable ASCII, as a structured-field string of the Idempotency-Key draft can carry. */
+    static final java.util.regex.Pattern IDEMPOTENCY_KEY =
+            java.util.regex.Pattern.compile("[\\x21-\\x7E](?:[\\x20-\\x7E]{0,198}[\\x21-\\x7E])?");
+
+    static final java.util.regex.Pattern LABEL_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    /** At most this many label filters per request: a job carries at most 20 labels. */
+    static final int MAX_LABEL_FILTERS = 20;
 
     private final JobService jobs;
     private final JobEventStreams streams;
@@ -83,8 +94,10 @@ class JobController {
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     String idempotencyKey,
             @RequestAttribute(name = RequestBodyFilter.HASH_ATTRIBUTE, required = false) String bodyHash) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new InvalidSpecException("Idempotency-Key", "must be 1 to 200 characters");
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidSpecException(
+                    "Idempotency-Key",
+                    "must be 1 to 200 printable ASCII characters, not starting or ending with a space");
         }
         var submission = jobs.submit(new SubmitCommand(
                 request.name(),
@@ -133,19 +146,35 @@ class JobController {
                 } catch (IllegalArgumentException e) {
                     throw new InvalidSpecException(
                             "state",
-                            "must be one of QUEUED, RUNNING, CANCELLING, SUCCEEDED, FAILED, CANCELLED (was '" + s
-                                    + "')");
+                            "must be one of QUEUED, RUNNING, CANCELLING, SUCCEEDED, FAILED, CANCELLED (was "
+                                    + Echo.of(s) + ")");
                 }
             }
         }
         Map<String, String> labels = new LinkedHashMap<>();
         if (label != null) {
+            if (label.size() > MAX_LABEL_FILTERS) {
+                throw new InvalidSpecException(
+                        "label",
+                        "at most " + MAX_LABEL_FILTERS + " label filters per request (was " + label.size() + ")");
+            }
             for (String kv : label) {
                 int eq = kv.indexOf('=');
-                if (eq < 1) {
-                    throw new InvalidSpecException("label", "must be key=value (was '" + kv + "')");
+                if (eq < 1 || !LABEL_KEY.matcher(kv.substring(0, eq)).matches()) {
+                    throw new InvalidSpecException(
+                            "label",
+                            "must be key=value with a key of 1-100 characters of [A-Za-z0-9._-] (was " + Echo.of(kv)
+                                    + ")");
                 }
-                labels.put(kv.substring(0, eq), kv.substring(eq + 1));
+                String value = kv.substring(eq + 1);
+                if (value.length() > 200 || !PlainText.Validator.isPlain(value)) {
+                    throw new InvalidSpecException(
+                            "label", "values are at most 200 characters of plain text (was " + Echo.of(value) + ")");
+                }
+                if (labels.put(kv.substring(0, eq), value) != null) {
+                    throw new InvalidSpecException(
+                            "label", "filters key '" + kv.substring(0, eq) + "' twice; a job has one value per key");
+                }
             }
         }
         var page = jobs.list(states, labels, size, pageToken);

@@ -13,6 +13,11 @@ record JobEventResponse(
         @Schema(description = "Event id (also the SSE id)", example = "17")
         long id,
 
+        @Schema(
+                description = "The attempt that wrote it: 0 for the submission, then 1, 2, ... for each run",
+                example = "1")
+        int attempt,
+
         @Schema(description = "When it happened", example = "2026-11-28T12:00:05Z")
         Instant at,
 
@@ -34,6 +39,6 @@ record JobEventResponse(
         SimulationResult.EpochMetrics m = JobEvent.EPOCH.equals(e.type()) && e.data() != null
                 ? json.readValue(e.data(), SimulationResult.EpochMetrics.class)
                 : null;
-        return new JobEventResponse(e.id(), e.at(), e.type(), e.fromState(), e.toState(), e.reason(), m);
+        return new JobEventResponse(e.id(), e.attempt(), e.at(), e.type(), e.fromState(), e.toState(), e.reason(), m);
     }
 }

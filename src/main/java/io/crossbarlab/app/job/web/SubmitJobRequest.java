@@ -1,10 +1,12 @@
 package io.crossbarlab.app.job.web;
 
 import io.crossbarlab.app.spec.SimulationSpec;
+import io.crossbarlab.app.system.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -16,14 +18,15 @@ import java.util.Map;
 record SubmitJobRequest(
         @Schema(description = "Display name, at most 200 characters", example = "ambrogio-2018 seed sweep")
         @Size(max = 200)
+        @PlainText
         String name,
 
         @Schema(
                 description =
-                        "Labels for filtering (at most 20; keys 1-100 characters of [A-Za-z0-9._-], values at most 200 characters)",
+                        "Labels for filtering (at most 20; keys 1-100 characters of [A-Za-z0-9._-], values at most 200 characters of plain text)",
                 example = "{\"study\": \"polarity\"}")
         @Size(max = 20)
-        Map<@Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String, @Size(max = 200) String> labels,
+        Map<@Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String, @NotNull @Size(max = 200) @PlainText String> labels,
 
         @Schema(
                 description = "Scheduling priority, -1000 to 1000; higher runs first",

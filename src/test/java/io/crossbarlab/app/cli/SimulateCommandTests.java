@@ -1,0 +1,63 @@
+package io.crossbarlab.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossbarlab.app.spec.SimulationSpec;
+import io.crossbarlab.sim.nn.RunSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line reads spec files with the service's strict JSON rules. */
+class SimulateCommandTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommittedBenchSpecReadsAndResolves() throws IOException {
+        List<Path> specs;
+        try (Stream<Path> files = Files.list(Path.of("bench", "specs"))) {
+            specs = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(specs).hasSizeGreaterThanOrEqualTo(5);
+        for (Path p : specs) {
+            SimulationSpec s = SimulateCommand.mapper().readValue(Files.readString(p), SimulationSpec.class);
+            RunSpec run = RunSpec.resolve(s.toRequest(), 1L);
+            assertThat(run.layers()).as(p.toString()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aSpecWithAFractionalEpochCountIsRefusedWithExitCode2() throws IOException {
+        Path spec = dir.resolve("bad.json");
+        Files.writeString(spec, "{\"network\": {\"layers\": [784, 8, 10]}, \"training\": {\"epochs\": 1.5}}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new SimulateCommand(
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new String[] {"simulate", "--spec", spec.toString()});
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read spec", "epochs");
+    }
+
+    @Test
+    void aSpecWithADuplicateKeyIsRefused() throws IOException {
+        Path spec = dir.resolve("dup.json");
+        Files.writeString(spec, "{\"network\": {\"layers\": [784, 8, 10]}, \"seed\": 1, \"seed\": 2}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new SimulateCommand(
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new String[] {"simulate", "--spec", spec.toString()});
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("seed");
+    }
+}
