@@ -2,6 +2,7 @@ package io.crossbarlab.app.job;
 
 import io.crossbarlab.app.catalog.DatasetLoader;
 import io.crossbarlab.app.spec.SimulationSpec;
+import io.crossbarlab.app.system.DurableCommits;
 import io.crossbarlab.app.system.Hashes;
 import io.crossbarlab.app.system.SignedTokens;
 import io.crossbarlab.sim.Simulator;
@@ -46,6 +47,7 @@ public class JobService {
     private final Counter submitted;
     private final SecureRandom seeds = new SecureRandom();
     private final SignedTokens tokens;
+    private final DurableCommits durable;
 
     public JobService(
             JobStore store,
@@ -57,6 +59,7 @@ public class JobService {
             JsonMapper json,
             MeterRegistry meters,
             SignedTokens tokens,
+            DurableCommits durable,
             @org.springframework.beans.factory.annotation.Value("${crossbar.scheduler.max-attempts:3}")
                     int maxAttempts) {
         this.store = store;
@@ -73,6 +76,7 @@ public class JobService {
                 .build();
         this.maxAttempts = maxAttempts;
         this.tokens = tokens;
+        this.durable = durable;
         this.submitted = Counter.builder("crossbar.jobs.submitted")
                 .description("Jobs accepted for scheduling")
                 .register(meters);
@@ -130,6 +134,7 @@ public class JobService {
             }
             return replay(cmd).orElseThrow(() -> new JobExceptions.KeyInFlight(cmd.idempotencyKey()));
         }
+        durable.flush(); // the 202 that follows means the job is on disk
         submitted.increment();
         events.publishEvent(new JobEvents.Submitted(job.getId()));
         return new Submission(job, false);
@@ -218,6 +223,7 @@ public class JobService {
             throw new JobExceptions.WrongState(id, job.getState(), "cannot cancel a finished job");
         }
         Optional<JobState> after = store.requestCancel(id, clock.instant());
+        durable.flush();
         if (after.isEmpty()) {
             Job now = get(id);
             if (now.getState().isFinal() && now.getState() != JobState.CANCELLED) {

@@ -1,0 +1,212 @@
+package io.crossbarlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three nodes of the packaged service, as three processes on three ports, on the machine's PostgreSQL:
+ * 200 small jobs spread over them, then {@code kill -9} of a node while it runs jobs. Every job ends
+ * SUCCEEDED exactly once (one SUCCEEDED event, its epochs once), the dead node's jobs are finished by
+ * the others on their second attempt, and the recovery time is measured and reported.
+ */
+class ClusterProcessIntegrationTests {
+
+    static final String SCHEMA = "crossbar_cluster";
+    static final int JOBS = 200;
+    static final Duration TIMEOUT = Duration.ofMinutes(4);
+
+    @TempDir
+    Path dir;
+
+    static List<String> nodeArgs(String url) {
+        return List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + TestDatabases.PG_USER,
+                "--spring.flyway.schemas=" + SCHEMA,
+                "--crossbar.scheduler.heartbeat=500ms",
+                "--crossbar.scheduler.lease=3s",
+                "--crossbar.scheduler.poll-interval=200ms",
+                "--crossbar.scheduler.simulation-threads=2",
+                "--logging.level.root=WARN");
+    }
+
+    static String job(int i) {
+        return "{\"network\":{\"layers\":[784,16,10]},\"dataset\":{\"trainLimit\":600,\"testLimit\":100},"
+                + "\"training\":{\"epochs\":2},\"labels\":{\"study\":\"cluster\"},\"seed\":" + i + "}";
+    }
+
+    @Test
+    void aNodeKilledWhileRunningJobsLosesNothingAndNoJobCompletesTwice() throws Exception {
+        String url = TestDatabases.freshPostgresSchema(SCHEMA);
+        List<NodeProcess> nodes = new ArrayList<>();
+        try {
+            // the first node migrates the schema; the other two start side by side
+            nodes.add(NodeProcess.start("node-a", dir, nodeArgs(url)).awaitReady(Duration.ofSeconds(90)));
+            nodes.add(NodeProcess.start("node-b", dir, nodeArgs(url)));
+            nodes.add(NodeProcess.start("node-c", dir, nodeArgs(url)));
+            for (NodeProcess n : nodes) {
+                n.awaitReady(Duration.ofSeconds(90));
+            }
+
+            // 200 submissions from 8 clients, spread over the three nodes' APIs
+            Set<String> ids = ConcurrentHashMap.newKeySet();
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                int client = c;
+                futures.add(clients.submit(() -> {
+                    for (int i = client; i < JOBS; i += 8) {
+                        Api.Response r = nodes.get(i % 3)
+                                .api()
+                                .post("/api/v1/jobs", job(i), Map.of("Idempotency-Key", "cluster-" + i));
+                        if (r.status() != 202) {
+                            throw new AssertionError(r.status() + " " + r.body());
+                        }
+                        ids.add(r.json().get("id").asString());
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            clients.shutdown();
+            assertThat(ids).hasSize(JOBS);
+
+            // kill node-b once it is running jobs and some jobs have finished
+            long end = System.nanoTime() + TIMEOUT.toNanos();
+            List<String> heldByB = List.of();
+            while (System.nanoTime() < end) {
+                heldByB = strings(
+                        url, "select cast(id as varchar) from job where node_id = 'node-b' and state = 'RUNNING'");
+                long done = count(url, "select count(*) from job where state = 'SUCCEEDED'");
+                if (heldByB.size() >= 2 && done >= 20) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            long killedAt = System.nanoTime();
+            nodes.get(1).kill();
+            // what the dead node leaves behind, read after its death (it may have finished a job meanwhile)
+            heldByB =
+                    strings(url, "select cast(id as varchar) from job where node_id = 'node-b' and state = 'RUNNING'");
+            assertThat(heldByB).as("node-b was running jobs when it was killed").isNotEmpty();
+            long succeededAtKill = count(url, "select count(*) from job where state = 'SUCCEEDED'");
+
+            // recovery: the dead node's jobs run again elsewhere, and every job ends
+            long recoveredAt = 0;
+            while (System.nanoTime() < end) {
+                if (recoveredAt == 0
+                        && heldByB.stream().allMatch(id -> {
+                            String node = nodeOf(url, id);
+                            return node != null && !node.equals("node-b");
+                        })) {
+                    recoveredAt = System.nanoTime();
+                }
+                if (count(url, "select count(*) from job where state in ('QUEUED', 'RUNNING', 'CANCELLING')") == 0) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            long allDoneAt = System.nanoTime();
+            assertThat(recoveredAt).as("node-b's jobs were taken over").isPositive();
+
+            assertThat(count(url, "select count(*) from job")).isEqualTo(JOBS);
+            assertThat(count(url, "select count(*) from job where state = 'SUCCEEDED'"))
+                    .as("every job succeeded")
+                    .isEqualTo(JOBS);
+            assertThat(count(url, """
+                            select count(*) from (select job_id from job_event where to_state = 'SUCCEEDED'
+                            group by job_id having count(*) > 1) twice""")).as("no job completed twice").isZero();
+            assertThat(count(url, "select count(*) from job_event where to_state = 'SUCCEEDED'"))
+                    .isEqualTo(JOBS);
+            assertThat(count(url, """
+                            select count(*) from (select job_id from job_epoch group by job_id having count(*) <> 2) odd"""))
+                    .as("every job has exactly its two epochs")
+                    .isZero();
+            assertThat(count(url, """
+                            select count(*) from (select job_id from job_event where type = 'EPOCH'
+                            group by job_id having count(*) <> 2) odd""")).as("and exactly two EPOCH events").isZero();
+            for (String id : heldByB) {
+                assertThat(nodeOf(url, id)).isIn("node-a", "node-c");
+                assertThat(count(url, "select attempt from job where cast(id as varchar) = '" + id + "'"))
+                        .isEqualTo(2);
+            }
+            Set<String> finishers = new HashSet<>(strings(url, "select distinct node_id from job"));
+            long attempts2 = count(url, "select count(*) from job where attempt = 2");
+
+            String report = String.format(
+                    Locale.ROOT,
+                    "cluster of 3 nodes (processes), PostgreSQL, lease 3 s, heartbeat 0.5 s: %d jobs accepted, %d "
+                            + "succeeded (%d before the kill), 0 lost, 0 completed twice; node-b killed (SIGKILL) "
+                            + "holding %d running jobs; all of them running elsewhere %.1f s after the kill; all %d "
+                            + "jobs done %.1f s after it; jobs on a second attempt: %d; nodes that finished jobs: %s%n",
+                    ids.size(),
+                    JOBS,
+                    succeededAtKill,
+                    heldByB.size(),
+                    (recoveredAt - killedAt) / 1e9,
+                    JOBS,
+                    (allDoneAt - killedAt) / 1e9,
+                    attempts2,
+                    new java.util.TreeSet<>(finishers));
+            System.out.print("RELIABILITY-REPORT " + report);
+            Path out = Path.of("target", "reliability");
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("cluster.txt"), report);
+        } finally {
+            for (NodeProcess n : nodes) {
+                n.close();
+            }
+        }
+    }
+
+    static long count(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, "");
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static List<String> strings(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, "");
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
+    static String nodeOf(String url, String id) {
+        try {
+            List<String> n = strings(url, "select node_id from job where cast(id as varchar) = '" + id + "'");
+            return n.isEmpty() ? null : n.get(0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.crossbarlab.app;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged service ({@code target/crossbar-lab.jar}) as a separate operating-system process, the
+ * way it runs in production: started on a free port, awaited until ready, and stopped politely
+ * (SIGTERM) or killed (SIGKILL, as {@code kill -9}).
+ */
+final class NodeProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of("target", "crossbar-lab.jar").toAbsolutePath();
+
+    final String name;
+    final int port;
+    final Path log;
+    private final Process process;
+
+    private NodeProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts the jar in {@code workDir} with {@code args} (Spring options) after the port option. */
+    static NodeProcess start(String name, Path workDir, List<String> args) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: these tests run after 'package' (./mvnw verify)");
+        }
+        int port = freePort();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-Xmx320m");
+        cmd.add("-XX:ActiveProcessorCount=2");
+        cmd.add("-jar");
+        cmd.add(JAR.toString());
+        cmd.add("--server.port=" + port);
+        cmd.add("--crossbar.scheduler.node-id=" + name);
+        cmd.addAll(args);
+        Files.createDirectories(workDir);
+        Path log = workDir.resolve(name + "-" + System.nanoTime() + ".log");
+        Process p = new ProcessBuilder(cmd)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return new NodeProcess(name, port, log, p);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    Api api() {
+        return new Api(port);
+    }
+
+    /** Waits until readiness answers 200; fails with the tail of the log if the process dies first. */
+    NodeProcess awaitReady(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + tail());
+            }
+            try {
+                if (api().get("/actuator/health/readiness").status() == 200) {
+                    return this;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(name + " not ready after " + timeout + ":\n" + tail());
+    }
+
+    /** {@code kill -9}: the process gets no chance to release anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM: a graceful shutdown. */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
