@@ -1,6 +1,7 @@
 package io.crossbarlab.app.spec;
 
 import io.crossbarlab.sim.nn.RunRequest;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -39,17 +40,31 @@ public record SimulationSpec(
                     defaultValue = "mnist-10k")
             String name,
 
-            @Schema(description = "Use only the first N training examples", example = "8000", minimum = "1")
+            @Schema(
+                    description = "Use only the first N training examples",
+                    example = "8000",
+                    minimum = "1",
+                    maximum = "10000000")
             Integer trainLimit,
 
-            @Schema(description = "Use only the first N test examples", example = "2000", minimum = "1")
+            @Schema(
+                    description = "Use only the first N test examples",
+                    example = "2000",
+                    minimum = "1",
+                    maximum = "10000000")
             Integer testLimit) {}
 
     @Schema(description = "Fully connected network")
     public record NetworkSpec(
-            @Schema(
-                    description = "Layer sizes [inputs, hidden..., classes]; 2 to 10 entries of 1 to 8192",
-                    example = "[784, 250, 10]")
+            @ArraySchema(
+                    arraySchema =
+                            @Schema(
+                                    description =
+                                            "Layer sizes [inputs, hidden..., classes]; 2 to 10 entries of 1 to 8192",
+                                    example = "[784, 250, 10]"),
+                    minItems = 2,
+                    maxItems = 10,
+                    schema = @Schema(minimum = "1", maximum = "8192", format = "int32", type = "integer"))
             List<Integer> layers,
 
             @Schema(
@@ -61,10 +76,19 @@ public record SimulationSpec(
 
     @Schema(description = "Per-example SGD")
     public record TrainingSpec(
-            @Schema(description = "Passes over the training set, 1 to 1000", example = "20", defaultValue = "20")
+            @Schema(
+                    description = "Passes over the training set, 1 to 1000",
+                    example = "20",
+                    defaultValue = "20",
+                    minimum = "1",
+                    maximum = "1000")
             Integer epochs,
 
-            @Schema(description = "SGD learning rate, 0.000001 to 10 (dimensionless)", example = "0.1")
+            @Schema(
+                    description = "SGD learning rate, 0.000001 to 10 (dimensionless)",
+                    example = "0.1",
+                    minimum = "0.000001",
+                    maximum = "10")
             Double learningRate) {}
 
     @Schema(description = "Unit-cell scheme and device parameters")
@@ -95,13 +119,17 @@ public record SimulationSpec(
             @Schema(
                     description = "Rows (inputs) per crossbar tile, 8 to 4096 cells",
                     example = "512",
-                    defaultValue = "512")
+                    defaultValue = "512",
+                    minimum = "8",
+                    maximum = "4096")
             Integer tileRows,
 
             @Schema(
                     description = "Columns (outputs) per crossbar tile, 8 to 4096 cells",
                     example = "512",
-                    defaultValue = "512")
+                    defaultValue = "512",
+                    minimum = "8",
+                    maximum = "4096")
             Integer tileCols,
 
             @Schema(description = "Hardware parameter overrides by name", example = "{\"adcBits\": 8}")

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 @RestController
-@RequestMapping("/api/v1")
+@RequestMapping(path = "/api/v1", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "catalog", description = "Presets and datasets")
 class CatalogController {
 
@@ -35,7 +35,9 @@ class CatalogController {
     }
 
     @GetMapping("/presets")
-    @Operation(summary = "Every preset with every parameter's value, unit, range and source")
+    @Operation(
+            operationId = "listPresets",
+            summary = "Every preset with every parameter's value, unit, range and source")
     List<PresetResponse> presets() {
         Set<String> names = new LinkedHashSet<>();
         DevicePresets.all().forEach(p -> names.add(p.name()));
@@ -48,7 +50,7 @@ class CatalogController {
     }
 
     @GetMapping("/presets/{name}")
-    @Operation(summary = "One preset")
+    @Operation(operationId = "getPreset", summary = "One preset")
     PresetResponse preset(@PathVariable String name) {
         return describe(name)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no preset named '" + name + "'"));
@@ -101,7 +103,7 @@ class CatalogController {
             @Schema(description = "Licence and attribution") String licence) {}
 
     @GetMapping("/datasets")
-    @Operation(summary = "Datasets, and whether this service can load each")
+    @Operation(operationId = "listDatasets", summary = "Datasets, and whether this service can load each")
     List<DatasetResponse> datasets() {
         return DatasetCatalog.all().stream()
                 .map(i -> new DatasetResponse(

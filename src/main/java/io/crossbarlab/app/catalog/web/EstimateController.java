@@ -36,8 +36,12 @@ class EstimateController {
             @Schema(description = "Hardware preset, tile geometry and parameter overrides") @Valid
             SimulationSpec.HardwareSpec hardware) {}
 
-    @PostMapping(path = "/api/v1/estimates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/api/v1/estimates",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "estimateHardware",
             summary = "Estimate energy, area and speed of training without simulating it",
             description =
                     "With a network: its layers mapped onto tiles, with the paper's update statistics (0.0625 pulses per "

@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,24 +67,11 @@ class JobController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "submitJob",
             summary = "Queue a training job",
             description = "Returns 202 with the job in state QUEUED and its Location. "
                     + "With an Idempotency-Key, the same key and body replay the first response.")
     @ApiResponse(responseCode = "202", description = "Queued (or replayed)")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Invalid spec",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "The job can never fit a node, or the Idempotency-Key was used with another body",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<JobResponse> submit(
             @Valid @RequestBody SubmitJobRequest request,
             @Parameter(
@@ -116,21 +102,52 @@ class JobController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A job: state, progress, placement, timings and, once SUCCEEDED, its result")
+    @Operation(
+            operationId = "getJob",
+            summary = "A job: state, progress, placement, timings and, once SUCCEEDED, its result")
     JobResponse get(@PathVariable UUID id) {
         return JobResponse.from(jobs.get(id), json, clock.instant());
     }
 
     @GetMapping
-    @Operation(summary = "Jobs, newest first, filtered by state and labels")
+    @Operation(operationId = "listJobs", summary = "Jobs, newest first, filtered by state and labels")
     JobPage list(
-            @Parameter(description = "Only jobs in these states (repeat or comma-separate)")
+            @Parameter(
+                            description = "Only jobs in these states (repeat or comma-separate)",
+                            array =
+                                    @io.swagger.v3.oas.annotations.media.ArraySchema(
+                                            schema =
+                                                    @Schema(
+                                                            type = "string",
+                                                            allowableValues = {
+                                                                "QUEUED",
+                                                                "RUNNING",
+                                                                "CANCELLING",
+                                                                "SUCCEEDED",
+                                                                "FAILED",
+                                                                "CANCELLED"
+                                                            })))
                     @RequestParam(required = false)
                     List<String> state,
-            @Parameter(description = "Only jobs with these labels, as key=value (repeatable)")
+            @Parameter(
+                            description = "Only jobs with all these labels, as key=value (repeatable, at most 20)",
+                            array =
+                                    @io.swagger.v3.oas.annotations.media.ArraySchema(
+                                            maxItems = 20,
+                                            schema = @Schema(type = "string", example = "study=polarity")))
                     @RequestParam(required = false)
                     List<String> label,
-            @Parameter(description = "Page size, 1 to 1000", example = "50") @RequestParam(required = false)
+            @Parameter(
+                            description = "Page size, 1 to 1000",
+                            example = "50",
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "50"))
+                    @RequestParam(required = false)
                     Integer pageSize,
             @Parameter(description = "Token from the previous page") @RequestParam(required = false) String pageToken) {
         int size = pageSize == null ? JobService.DEFAULT_PAGE_SIZE : pageSize;
@@ -185,6 +202,7 @@ class JobController {
 
     @PostMapping("/{id}/cancel")
     @Operation(
+            operationId = "cancelJob",
             summary = "Cancel a job (idempotent)",
             description = "A queued job is cancelled at once; a running one moves to CANCELLING "
                     + "and frees its tiles within one training example. 409 on a job that already ended otherwise.")
@@ -193,7 +211,7 @@ class JobController {
     }
 
     @GetMapping("/{id}/metrics")
-    @Operation(summary = "Per-epoch metrics recorded so far")
+    @Operation(operationId = "getJobMetrics", summary = "Per-epoch metrics recorded so far")
     List<SimulationResult.EpochMetrics> metrics(@PathVariable UUID id) {
         return jobs.epochs(id).stream()
                 .map(e -> new SimulationResult.EpochMetrics(
@@ -202,7 +220,9 @@ class JobController {
     }
 
     @GetMapping("/{id}/result")
-    @Operation(summary = "The result of a SUCCEEDED job; 409 with the current state otherwise")
+    @Operation(
+            operationId = "getJobResult",
+            summary = "The result of a SUCCEEDED job; 409 with the current state otherwise")
     SimulationResult result(@PathVariable UUID id) {
         var job = jobs.get(id);
         if (job.getState() != JobState.SUCCEEDED) {
@@ -220,6 +240,7 @@ class JobController {
                             mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(implementation = JobEventResponse.class)))
     @Operation(
+            operationId = "streamJobEvents",
             summary = "Server-sent events of the job's state changes and epochs",
             description = "Each event's id is its row id; "
                     + "reconnect with Last-Event-ID to resume. The stream closes when the job reaches a final state.")

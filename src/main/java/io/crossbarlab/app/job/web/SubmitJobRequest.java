@@ -16,7 +16,10 @@ import java.util.Map;
         description =
                 "A training job to queue. Everything but network.layers is optional; defaults come from the presets.")
 record SubmitJobRequest(
-        @Schema(description = "Display name, at most 200 characters", example = "ambrogio-2018 seed sweep")
+        @Schema(
+                description = "Display name, at most 200 characters of plain text",
+                example = "ambrogio-2018 seed sweep",
+                maxLength = 200)
         @Size(max = 200)
         @PlainText
         String name,
@@ -24,14 +27,17 @@ record SubmitJobRequest(
         @Schema(
                 description =
                         "Labels for filtering (at most 20; keys 1-100 characters of [A-Za-z0-9._-], values at most 200 characters of plain text)",
-                example = "{\"study\": \"polarity\"}")
+                example = "{\"study\": \"polarity\"}",
+                maxProperties = 20)
         @Size(max = 20)
         Map<@Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String, @NotNull @Size(max = 200) @PlainText String> labels,
 
         @Schema(
                 description = "Scheduling priority, -1000 to 1000; higher runs first",
                 example = "0",
-                defaultValue = "0")
+                defaultValue = "0",
+                minimum = "-1000",
+                maximum = "1000")
         @Min(-1000)
         @Max(1000)
         Integer priority,

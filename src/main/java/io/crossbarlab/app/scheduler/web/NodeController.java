@@ -18,8 +18,10 @@ class NodeController {
         this.nodes = nodes;
     }
 
-    @GetMapping("/api/v1/nodes")
-    @Operation(summary = "Every node: its tiles (total, allocated), running jobs and last heartbeat")
+    @GetMapping(path = "/api/v1/nodes", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "listNodes",
+            summary = "Every node: its tiles (total, allocated), running jobs and last heartbeat")
     List<NodeView> nodes() {
         return nodes.all();
     }
