@@ -100,7 +100,7 @@ abstract class JobApiSuite {
                         "select version from flyway_schema_history where success = true order by installed_rank desc limit 1")
                 .query(String.class)
                 .single();
-        assertThat(version).isEqualTo("2");
+        assertThat(version).isEqualTo("3");
     }
 
     @Test
@@ -334,6 +334,61 @@ abstract class JobApiSuite {
         assertThat(store.finish(id, "another-node", 2, JobState.FAILED, null, "owner gives up", Instant.now()))
                 .isTrue();
         assertThat(api.get("/api/v1/jobs/" + id).json().get("state").asString()).isEqualTo("FAILED");
+    }
+
+    /**
+     * A floating-point baseline: the same spec and seed trained in FP32 as a linked twin, whose result
+     * is that of a floating-point job submitted on its own with the same spec and seed.
+     */
+    @Test
+    void aFloatingPointBaselineTwinRunsTheSameSpecAndSeedAndIsLinkedBothWays() {
+        String study = "twin-" + UUID.randomUUID();
+        long before = jobCount();
+        Api.Response r = api.post(
+                "/api/v1/jobs",
+                Api.tinyJob("\"seed\":17,\"floatingPointBaseline\":true,\"labels\":{\"study\":\"" + study + "\"}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(jobCount() - before).isEqualTo(2);
+        String id = r.json().get("id").asString();
+        String twinId = r.json().get("baseline").get("jobId").asString();
+        JsonNode twin = api.get("/api/v1/jobs/" + twinId).json();
+        assertThat(twin.get("baselineOf").asString()).isEqualTo(id);
+        assertThat(twin.get("seed").asLong()).isEqualTo(17);
+        assertThat(twin.get("spec").get("device").get("scheme").asString()).isEqualTo("FLOATING_POINT");
+        JsonNode job = r.json();
+        for (String part : List.of("network", "dataset", "training")) {
+            assertThat(twin.get("spec").get(part)).isEqualTo(job.get("spec").get(part));
+        }
+
+        job = api.awaitState(id, "SUCCEEDED", TIMEOUT);
+        twin = api.awaitState(twinId, "SUCCEEDED", TIMEOUT);
+        job = api.get("/api/v1/jobs/" + id).json();
+        double twinAccuracy = twin.get("result").get("testAccuracy").asDouble();
+        assertThat(job.get("baseline").get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("baseline").get("testAccuracy").asDouble()).isEqualTo(twinAccuracy);
+        assertThat(job.get("baseline").get("testAccuracyDifference").asDouble())
+                .isEqualTo(job.get("result").get("testAccuracy").asDouble() - twinAccuracy);
+        JsonNode listed = api.get("/api/v1/jobs?label=study=" + study).json().get("jobs");
+        assertThat(listed.size()).isEqualTo(2);
+
+        String alone = submit(Api.tinyJob("\"seed\":17,\"device\":{\"scheme\":\"FLOATING_POINT\"}"));
+        JsonNode fp = api.awaitState(alone, "SUCCEEDED", TIMEOUT);
+        assertThat(fp.get("result").get("testAccuracy").asDouble()).isEqualTo(twinAccuracy);
+        for (int e = 0; e < 2; e++) {
+            for (String metric : List.of("trainAccuracy", "trainLoss", "testAccuracy", "testLoss")) {
+                assertThat(fp.get("result").get("epochs").get(e).get(metric))
+                        .as("epoch %d %s, bit for bit", e + 1, metric)
+                        .isEqualTo(twin.get("result").get("epochs").get(e).get(metric));
+            }
+        }
+
+        long now = jobCount();
+        Api.Response own = api.post(
+                "/api/v1/jobs",
+                Api.tinyJob("\"device\":{\"scheme\":\"FLOATING_POINT\"},\"floatingPointBaseline\":true"));
+        assertThat(own.status()).isEqualTo(400);
+        assertThat(own.json().get("errors").toString()).contains("floatingPointBaseline");
+        assertThat(jobCount()).isEqualTo(now);
     }
 
     /**

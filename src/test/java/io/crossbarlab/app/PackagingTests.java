@@ -141,8 +141,24 @@ class PackagingTests {
                                 "crossbar_sim_examples_total",
                                 "crossbar_sim_pulses_total")
                         .contains(name));
+        // crossbar_jobs counts the whole database and every node reports it: a sum over nodes over-counts
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode t : panel.get("targets")) {
+                assertThat(t.get("expr").asString()).doesNotContainPattern("sum[^(]*\\(\\s*crossbar_jobs\\b");
+            }
+        }
         assertThat(dashboard.toString())
                 .contains("Jobs by state", "Queue wait", "Run time", "Tile utilisation", "examples per second");
+    }
+
+    @Test
+    void theDockerBuildContextLeavesOutBuildOutputDataAndHistory() throws IOException {
+        List<String> ignored = Files.readAllLines(Path.of(".dockerignore"));
+        assertThat(ignored).contains("target/", "data/", ".git/");
+        // and keeps what the Dockerfile copies
+        for (String copied : List.of(".mvn", "mvnw", "pom.xml", "src")) {
+            assertThat(ignored).doesNotContain(copied, copied + "/");
+        }
     }
 
     @Test

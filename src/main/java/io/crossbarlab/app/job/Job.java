@@ -82,6 +82,12 @@ public class Job {
     @Column(name = "request_hash")
     private String requestHash;
 
+    @Column(name = "baseline_job_id")
+    private UUID baselineJobId;
+
+    @Column(name = "baseline_of")
+    private UUID baselineOf;
+
     protected Job() {}
 
     /** A new job in state QUEUED. */
@@ -119,8 +125,24 @@ public class Job {
         return j;
     }
 
+    /** Links a new job and its floating-point twin (before either is stored). */
+    public static void linkBaseline(Job job, Job floatingPointTwin) {
+        job.baselineJobId = floatingPointTwin.id;
+        floatingPointTwin.baselineOf = job.id;
+    }
+
     public UUID getId() {
         return id;
+    }
+
+    /** The floating-point twin that is this job's baseline, or null. */
+    public UUID getBaselineJobId() {
+        return baselineJobId;
+    }
+
+    /** The job this one is the floating-point baseline of, or null. */
+    public UUID getBaselineOf() {
+        return baselineOf;
     }
 
     public String getName() {

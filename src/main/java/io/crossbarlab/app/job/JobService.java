@@ -6,6 +6,7 @@ import io.crossbarlab.app.system.DurableCommits;
 import io.crossbarlab.app.system.Hashes;
 import io.crossbarlab.app.system.SignedTokens;
 import io.crossbarlab.sim.Simulator;
+import io.crossbarlab.sim.cell.Scheme;
 import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.nn.RunSpec;
 import io.crossbarlab.sim.preset.InvalidSpecException;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +50,7 @@ public class JobService {
     private final SecureRandom seeds = new SecureRandom();
     private final SignedTokens tokens;
     private final DurableCommits durable;
+    private final TransactionTemplate tx;
 
     public JobService(
             JobStore store,
@@ -60,6 +63,7 @@ public class JobService {
             MeterRegistry meters,
             SignedTokens tokens,
             DurableCommits durable,
+            TransactionTemplate tx,
             @org.springframework.beans.factory.annotation.Value("${crossbar.scheduler.max-attempts:3}")
                     int maxAttempts) {
         this.store = store;
@@ -77,6 +81,7 @@ public class JobService {
         this.maxAttempts = maxAttempts;
         this.tokens = tokens;
         this.durable = durable;
+        this.tx = tx;
         this.submitted = Counter.builder("crossbar.jobs.submitted")
                 .description("Jobs accepted for scheduling")
                 .register(meters);
@@ -96,38 +101,42 @@ public class JobService {
                 return replay.get();
             }
         }
-        RunSpec run = RunSpec.resolve(cmd.spec().toRequest(), seeds.nextLong() >>> 1);
-        if (!datasets.available(run.dataset())) {
-            throw new InvalidSpecException(
-                    "dataset.name", "dataset '" + run.dataset() + "' has no directory configured on this service");
+        RunSpec run = resolve(cmd.spec(), seeds.nextLong() >>> 1);
+        RunSpec twinRun = null;
+        if (cmd.floatingPointBaseline()) {
+            if (run.scheme() == Scheme.FLOATING_POINT) {
+                throw new InvalidSpecException(
+                        "floatingPointBaseline", "the job already runs in floating point; it is its own baseline");
+            }
+            SimulationSpec s = cmd.spec();
+            twinRun = resolve(
+                    new SimulationSpec(
+                            s.dataset(),
+                            s.network(),
+                            s.training(),
+                            new SimulationSpec.DeviceSpec(Scheme.FLOATING_POINT.name(), null, null),
+                            s.hardware(),
+                            run.seed()),
+                    run.seed());
         }
-        int tiles = capacity.tilesRequired(run.layerArray(), run.tileRows(), run.tileCols());
-        if (tiles > capacity.tilesPerNode()) {
-            throw new JobExceptions.TooLarge(tiles, capacity.tilesPerNode());
-        }
-        SimulationSpec full = SimulationSpec.from(run);
-        String specJson = json.writeValueAsString(full);
         Map<String, String> labels = cmd.labels() == null ? Map.of() : new TreeMap<>(cmd.labels());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Job job = queued(run, cmd.name(), cmd.priority(), labels, now, cmd.idempotencyKey(), cmd.requestHash());
+        Job twin = twinRun == null
+                ? null
+                : queued(twinRun, baselineName(cmd.name()), cmd.priority(), labels, now, null, null);
+        if (twin != null) {
+            Job.linkBaseline(job, twin);
+        }
         List<String[]> labelRows = new ArrayList<>();
         labels.forEach((k, v) -> labelRows.add(new String[] {k, v}));
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Job job = Job.queued(
-                UUID.randomUUID(),
-                cmd.name(),
-                cmd.priority(),
-                json.writeValueAsString(labels),
-                specJson,
-                Hashes.sha256(canonical.writeValueAsString(full)),
-                run.seed(),
-                Simulator.VERSION,
-                tiles,
-                maxAttempts,
-                (long) trainExamples(run) * run.epochs(),
-                now,
-                cmd.idempotencyKey(),
-                cmd.requestHash());
         try {
-            store.insert(job, labelRows);
+            tx.executeWithoutResult(status -> {
+                store.insert(job, labelRows);
+                if (twin != null) {
+                    store.insert(twin, labelRows);
+                }
+            });
         } catch (DuplicateKeyException e) {
             if (cmd.idempotencyKey() == null) {
                 throw e;
@@ -137,7 +146,61 @@ public class JobService {
         durable.flush(); // the 202 that follows means the job is on disk
         submitted.increment();
         events.publishEvent(new JobEvents.Submitted(job.getId()));
+        if (twin != null) {
+            submitted.increment();
+            events.publishEvent(new JobEvents.Submitted(twin.getId()));
+        }
         return new Submission(job, false);
+    }
+
+    /** Validates a spec, and that this service can run it (its data set is here, it fits a node). */
+    private RunSpec resolve(SimulationSpec spec, long defaultSeed) {
+        RunSpec run = RunSpec.resolve(spec.toRequest(), defaultSeed);
+        if (!datasets.available(run.dataset())) {
+            throw new InvalidSpecException(
+                    "dataset.name", "dataset '" + run.dataset() + "' has no directory configured on this service");
+        }
+        int tiles = capacity.tilesRequired(run.layerArray(), run.tileRows(), run.tileCols());
+        if (tiles > capacity.tilesPerNode()) {
+            throw new JobExceptions.TooLarge(tiles, capacity.tilesPerNode());
+        }
+        return run;
+    }
+
+    private Job queued(
+            RunSpec run,
+            String name,
+            int priority,
+            Map<String, String> labels,
+            Instant now,
+            String idempotencyKey,
+            String requestHash) {
+        SimulationSpec full = SimulationSpec.from(run);
+        return Job.queued(
+                UUID.randomUUID(),
+                name,
+                priority,
+                json.writeValueAsString(labels),
+                json.writeValueAsString(full),
+                Hashes.sha256(canonical.writeValueAsString(full)),
+                run.seed(),
+                Simulator.VERSION,
+                capacity.tilesRequired(run.layerArray(), run.tileRows(), run.tileCols()),
+                maxAttempts,
+                (long) trainExamples(run) * run.epochs(),
+                now,
+                idempotencyKey,
+                requestHash);
+    }
+
+    private static String baselineName(String name) {
+        String suffix = " (floating-point baseline)";
+        if (name == null) {
+            return "floating-point baseline";
+        }
+        return name.length() + suffix.length() <= 200
+                ? name + suffix
+                : name.substring(0, 200 - suffix.length()) + suffix;
     }
 
     private Optional<Submission> replay(SubmitCommand cmd) {
@@ -158,6 +221,26 @@ public class JobService {
             known = datasets.load(run.dataset()).train().count();
         }
         return run.trainLimit() != null ? Math.min(run.trainLimit(), known) : known;
+    }
+
+    /** The floating-point twin of {@code job}, or null. */
+    public Job baselineOf(Job job) {
+        return job.getBaselineJobId() == null
+                ? null
+                : repository.findById(job.getBaselineJobId()).orElse(null);
+    }
+
+    /** The floating-point twins of {@code jobs}, by twin id, in one query. */
+    public Map<UUID, Job> baselinesOf(List<Job> jobs) {
+        List<UUID> ids = jobs.stream()
+                .map(Job::getBaselineJobId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        Map<UUID, Job> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            repository.findAllById(ids).forEach(j -> out.put(j.getId(), j));
+        }
+        return out;
     }
 
     public Job get(UUID id) {

@@ -34,8 +34,8 @@ public class JobStore {
         jdbc.sql("""
                 insert into job (id, name, state, priority, labels, spec, spec_hash, seed, simulator_version,
                     tiles_required, attempt, max_attempts, progress_epoch, progress_examples, total_examples,
-                    created_at, idempotency_key, request_hash)
-                values (?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?)""")
+                    created_at, idempotency_key, request_hash, baseline_job_id, baseline_of)
+                values (?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         j.getId(),
                         j.getName(),
@@ -50,7 +50,9 @@ public class JobStore {
                         j.getTotalExamples(),
                         ts(j.getCreatedAt()),
                         j.getIdempotencyKey(),
-                        j.getRequestHash())
+                        j.getRequestHash(),
+                        j.getBaselineJobId(),
+                        j.getBaselineOf())
                 .update();
         for (String[] kv : labels) {
             jdbc.sql("insert into job_label (job_id, label_key, label_value) values (?, ?, ?)")

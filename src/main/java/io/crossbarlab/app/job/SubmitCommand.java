@@ -12,6 +12,7 @@ import java.util.Map;
  * @param spec what to simulate
  * @param idempotencyKey optional Idempotency-Key header
  * @param requestHash hash of the request body, to tell a replay from a reuse of the key
+ * @param floatingPointBaseline also queue the same spec and seed in floating point, linked as baseline
  */
 public record SubmitCommand(
         String name,
@@ -19,4 +20,5 @@ public record SubmitCommand(
         int priority,
         SimulationSpec spec,
         String idempotencyKey,
-        String requestHash) {}
+        String requestHash,
+        boolean floatingPointBaseline) {}

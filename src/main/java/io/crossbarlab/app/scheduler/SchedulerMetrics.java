@@ -38,7 +38,8 @@ final class SchedulerMetrics {
             AtomicLong v = new AtomicLong();
             jobsByState.put(s, v);
             Gauge.builder("crossbar.jobs", v, AtomicLong::get)
-                    .description("Jobs in each state (whole database, refreshed every heartbeat)")
+                    .description("Jobs in each state in the whole database, refreshed every heartbeat; every node "
+                            + "reports the same count, so aggregate over nodes with max, not sum")
                     .tag("state", s.name())
                     .register(registry);
             if (s.isFinal()) {

@@ -91,14 +91,15 @@ class JobController {
                 request.priority() == null ? 0 : request.priority(),
                 request.toSpec(),
                 idempotencyKey,
-                bodyHash == null ? "" : bodyHash));
+                bodyHash == null ? "" : bodyHash,
+                Boolean.TRUE.equals(request.floatingPointBaseline())));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(submission.job().getId())
                 .toUri();
         return ResponseEntity.accepted()
                 .location(location)
-                .body(JobResponse.from(submission.job(), json, clock.instant()));
+                .body(JobResponse.from(submission.job(), jobs.baselineOf(submission.job()), json, clock.instant()));
     }
 
     @GetMapping("/{id}")
@@ -106,7 +107,8 @@ class JobController {
             operationId = "getJob",
             summary = "A job: state, progress, placement, timings and, once SUCCEEDED, its result")
     JobResponse get(@PathVariable UUID id) {
-        return JobResponse.from(jobs.get(id), json, clock.instant());
+        var job = jobs.get(id);
+        return JobResponse.from(job, jobs.baselineOf(job), json, clock.instant());
     }
 
     @GetMapping
@@ -196,8 +198,16 @@ class JobController {
         }
         var page = jobs.list(states, labels, size, pageToken);
         var now = clock.instant();
+        var baselines = jobs.baselinesOf(page.jobs());
         return new JobPage(
-                page.jobs().stream().map(j -> JobResponse.from(j, json, now)).toList(), page.nextPageToken());
+                page.jobs().stream()
+                        .map(j -> JobResponse.from(
+                                j,
+                                j.getBaselineJobId() == null ? null : baselines.get(j.getBaselineJobId()),
+                                json,
+                                now))
+                        .toList(),
+                page.nextPageToken());
     }
 
     @PostMapping("/{id}/cancel")
@@ -207,7 +217,8 @@ class JobController {
             description = "A queued job is cancelled at once; a running one moves to CANCELLING "
                     + "and frees its tiles within one training example. 409 on a job that already ended otherwise.")
     JobResponse cancel(@PathVariable UUID id) {
-        return JobResponse.from(jobs.cancel(id), json, clock.instant());
+        var job = jobs.cancel(id);
+        return JobResponse.from(job, jobs.baselineOf(job), json, clock.instant());
     }
 
     @GetMapping("/{id}/metrics")

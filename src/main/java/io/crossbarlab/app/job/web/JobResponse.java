@@ -63,7 +63,28 @@ record JobResponse(
                 example = "lease of node n1 expired; attempts exhausted (3 of 3)")
         String failureReason,
 
-        @Schema(description = "The result, once SUCCEEDED") SimulationResult result) {
+        @Schema(description = "The result, once SUCCEEDED") SimulationResult result,
+
+        @Schema(description = "This job's floating-point baseline twin, when one was requested")
+        Baseline baseline,
+
+        @Schema(description = "The job this one is the floating-point baseline of, or null")
+        UUID baselineOf) {
+
+    @Schema(description = "The floating-point twin of a job: same spec and seed, trained in FP32")
+    record Baseline(
+            @Schema(description = "The twin's job id") UUID jobId,
+
+            @Schema(description = "The twin's state") JobState state,
+
+            @Schema(description = "The twin's test accuracy once it SUCCEEDED, fraction 0..1", example = "0.952")
+            Double testAccuracy,
+
+            @Schema(
+                    description = "This job's test accuracy minus the twin's, once both SUCCEEDED "
+                            + "(negative: the analog run is below software)",
+                    example = "-0.004")
+            Double testAccuracyDifference) {}
 
     @Schema(description = "Progress of a run")
     record Progress(
@@ -107,7 +128,8 @@ record JobResponse(
             @Schema(description = "Seconds from start to end (or until now while running)", example = "58.8")
             Double runSeconds) {}
 
-    static JobResponse from(Job j, JsonMapper json, Instant now) {
+    /** {@code twin} is the job's floating-point baseline job, or null (none requested, or not found). */
+    static JobResponse from(Job j, Job twin, JsonMapper json, Instant now) {
         SimulationSpec spec = json.readValue(j.getSpec(), SimulationSpec.class);
         Map<String, String> labels = json.readValue(j.getLabels(), new TypeReference<Map<String, String>>() {});
         Placement placement = j.getNodeId() == null
@@ -156,7 +178,20 @@ record JobResponse(
                 j.getAttempt(),
                 j.getMaxAttempts(),
                 j.getFailureReason(),
-                result);
+                result,
+                baseline(twin, result, json),
+                j.getBaselineOf());
+    }
+
+    private static Baseline baseline(Job twin, SimulationResult result, JsonMapper json) {
+        if (twin == null) {
+            return null;
+        }
+        Double accuracy = twin.getState() == JobState.SUCCEEDED && twin.getResult() != null
+                ? json.readValue(twin.getResult(), SimulationResult.class).testAccuracy()
+                : null;
+        Double difference = accuracy != null && result != null ? result.testAccuracy() - accuracy : null;
+        return new Baseline(twin.getId(), twin.getState(), accuracy, difference);
     }
 
     private static double seconds(Instant a, Instant b) {

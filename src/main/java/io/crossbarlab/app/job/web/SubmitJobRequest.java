@@ -57,7 +57,16 @@ record SubmitJobRequest(
         SimulationSpec.HardwareSpec hardware,
 
         @Schema(description = "Root seed of every random stream; generated and stored when absent", example = "42")
-        Long seed) {
+        Long seed,
+
+        @Schema(
+                description =
+                        "Also queue this spec and seed in floating point (FP32 SGD: same network, initialisation, "
+                                + "example order and epochs) as a linked job, the run's software baseline; the job then shows "
+                                + "the test-accuracy difference. Not for a FLOATING_POINT job.",
+                example = "true",
+                defaultValue = "false")
+        Boolean floatingPointBaseline) {
 
     SimulationSpec toSpec() {
         return new SimulationSpec(dataset, network, training, device, hardware, seed);
