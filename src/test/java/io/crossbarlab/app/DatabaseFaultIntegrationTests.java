@@ -37,7 +37,8 @@ import tools.jackson.databind.JsonNode;
             "crossbar.scheduler.lease=6s",
             "crossbar.scheduler.poll-interval=100ms",
             "spring.datasource.hikari.connection-timeout=500",
-            "spring.datasource.hikari.validation-timeout=400"
+            "spring.datasource.hikari.validation-timeout=400",
+            "spring.jdbc.template.query-timeout=2s"
         })
 @ActiveProfiles("postgres")
 class DatabaseFaultIntegrationTests {
@@ -218,6 +219,28 @@ class DatabaseFaultIntegrationTests {
         System.out.printf(
                 "FAULT-REPORT pg_terminate_backend x3: %d backends killed, %d jobs, 0 lost, 0 duplicated%n",
                 killed, ids.size());
+    }
+
+    /**
+     * A statement that runs past the timeout is cancelled, on the server too: the backend does not go on
+     * working for a client that has been answered (here 2 s; the default is 30 s).
+     */
+    @Test
+    void aStatementPastItsTimeoutIsCancelledOnTheServer() throws Exception {
+        long start = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        jdbc.sql("select pg_sleep(20)").query(String.class).list())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        try (Connection c = DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where state = 'active' "
+                        + "and query like 'select pg_sleep(20)%' and application_name = '" + APPLICATION + "'")) {
+            rs.next();
+            assertThat(rs.getInt(1))
+                    .as("the cancelled statement still runs on the server")
+                    .isZero();
+        }
     }
 
     void awaitReady() throws InterruptedException {

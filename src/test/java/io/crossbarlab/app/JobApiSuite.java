@@ -236,6 +236,43 @@ abstract class JobApiSuite {
                 .isZero();
     }
 
+    /** Twenty label filters (the most a request may give) find exactly the job carrying all twenty. */
+    @Test
+    void twentyLabelFiltersFindTheJobWithAllTwentyLabels() {
+        String study = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder labels = new StringBuilder();
+        StringBuilder filters = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            labels.append(i == 0 ? "" : ",")
+                    .append("\"f")
+                    .append(i)
+                    .append("\":\"")
+                    .append(study)
+                    .append('"');
+            filters.append("&label=f").append(i).append('=').append(study);
+        }
+        String all = submit(Api.tinyJob("\"labels\":{" + labels + "}"));
+        String some = submit(Api.tinyJob("\"labels\":{\"f0\":\"" + study + "\",\"f1\":\"" + study + "\"}"));
+        JsonNode found = api.get("/api/v1/jobs?pageSize=10" + filters).json().get("jobs");
+        assertThat(found.size()).isEqualTo(1);
+        assertThat(found.get(0).get("id").asString()).isEqualTo(all);
+        JsonNode two = api.get("/api/v1/jobs?label=f0=" + study + "&label=f1=" + study)
+                .json()
+                .get("jobs");
+        assertThat(two.size()).isEqualTo(2);
+        String wrongValue = filters.toString().replace("f19=" + study, "f19=other");
+        assertThat(api.get("/api/v1/jobs?pageSize=10" + wrongValue)
+                        .json()
+                        .get("jobs")
+                        .size())
+                .isZero();
+        assertThat(api.get("/api/v1/jobs?pageSize=10" + filters + "&label=f20=x")
+                        .status())
+                .isEqualTo(400);
+        api.awaitState(all, "SUCCEEDED", TIMEOUT);
+        api.awaitState(some, "SUCCEEDED", TIMEOUT);
+    }
+
     @Test
     void cancellingQueuedAndRunningJobsFreesTheirTiles() {
         String running = submit("{\"network\":{\"layers\":[784,64,10]},\"training\":{\"epochs\":200}}");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,27 @@ class OpsIntegrationTests {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /** The actuator shows health and Prometheus only: nothing that tells an outsider about the node. */
+    @Test
+    void onlyHealthAndPrometheusAreExposed() {
+        for (String hidden : List.of("info", "metrics", "env", "beans", "configprops", "loggers", "threaddump")) {
+            Api.Response r = api.get("/actuator/" + hidden);
+            assertThat(r.status()).as(hidden).isEqualTo(404);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(200);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+    /** Every statement the service runs carries a timeout, so no request holds the database for long. */
+    @Test
+    void everyStatementHasATimeout() {
+        assertThat(jdbcTemplate.getQueryTimeout()).isEqualTo(30);
     }
 
     @Test

@@ -373,7 +373,10 @@ public class JobStore {
                 .list();
     }
 
-    /** Ids of one page of jobs, newest first, after the cursor (created, id) if given. */
+    /**
+     * Ids of one page of jobs, newest first, after the cursor (created, id) if given. Label filters must
+     * have distinct keys (the controller refuses repeats).
+     */
     public List<UUID> page(
             List<JobState> states, List<String[]> labels, Instant beforeCreated, UUID beforeId, int limit) {
         StringBuilder sql = new StringBuilder("select j.id from job j where 1 = 1");
@@ -386,11 +389,17 @@ public class JobStore {
             }
             sql.append(')');
         }
-        for (String[] kv : labels) {
-            sql.append(
-                    " and exists (select 1 from job_label l where l.job_id = j.id and l.label_key = ? and l.label_value = ?)");
-            params.add(kv[0]);
-            params.add(kv[1]);
+        if (!labels.isEmpty()) {
+            // one pass over the label index whatever the number of filters: a job matches when all of
+            // its rows for the filtered keys match (a job has one row per key, and keys are distinct)
+            sql.append(" and j.id in (select l.job_id from job_label l where ");
+            for (int i = 0; i < labels.size(); i++) {
+                sql.append(i == 0 ? "" : " or ").append("(l.label_key = ? and l.label_value = ?)");
+                params.add(labels.get(i)[0]);
+                params.add(labels.get(i)[1]);
+            }
+            sql.append(" group by l.job_id having count(*) = ?)");
+            params.add(labels.size());
         }
         if (beforeCreated != null) {
             sql.append(" and (j.created_at < ? or (j.created_at = ? and j.id < ?))");
