@@ -12,4 +12,7 @@ public final class JobEvents {
 
     /** Cancellation of a running job was requested. */
     public record CancelRequested(UUID jobId) {}
+
+    /** An event of the job was committed on this node (for whoever streams events: no need to wait). */
+    public record Written(UUID jobId) {}
 }

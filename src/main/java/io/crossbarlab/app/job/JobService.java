@@ -329,6 +329,11 @@ public class JobService {
         return store.events(id, afterId, limit);
     }
 
+    /** Events of several jobs after {@code afterId}, in id order. */
+    public List<JobEvent> eventsOf(List<UUID> ids, long afterId, int limit) {
+        return store.eventsOf(ids, afterId, limit);
+    }
+
     public Map<JobState, Long> countByState() {
         return store.countByState();
     }

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every write to the job tables, as native SQL. State changes are guarded ({@code WHERE id = ? AND
@@ -20,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class JobStore {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    public JobStore(JdbcClient jdbc) {
+    public JobStore(JdbcClient jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
     static Timestamp ts(Instant i) {
@@ -75,6 +80,17 @@ public class JobStore {
                         reason,
                         data)
                 .update();
+        JobEvents.Written written = new JobEvents.Written(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    publisher.publishEvent(written);
+                }
+            });
+        } else {
+            publisher.publishEvent(written);
+        }
     }
 
     /** Candidates for claiming, locked for this transaction; rows locked by other nodes are skipped. */
@@ -355,21 +371,44 @@ public class JobStore {
                 .list();
     }
 
+    /** Events of any of {@code jobIds} after {@code afterId}, in id order (one query for many streams). */
+    public List<JobEvent> eventsOf(List<UUID> jobIds, long afterId, int limit) {
+        if (jobIds.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder in = new StringBuilder();
+        List<Object> params = new ArrayList<>(jobIds);
+        for (int i = 0; i < jobIds.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        params.add(afterId);
+        params.add(limit);
+        return jdbc.sql("select id, job_id, attempt, at, type, from_state, to_state, reason, data from job_event "
+                        + "where job_id in (" + in + ") and id > ? order by id limit ?")
+                .params(params)
+                .query(JobStore::eventRow)
+                .list();
+    }
+
+    private static JobEvent eventRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new JobEvent(
+                rs.getLong(1),
+                rs.getObject(2, UUID.class),
+                rs.getInt(3),
+                rs.getTimestamp(4).toInstant(),
+                rs.getString(5),
+                rs.getString(6) == null ? null : JobState.valueOf(rs.getString(6)),
+                rs.getString(7) == null ? null : JobState.valueOf(rs.getString(7)),
+                rs.getString(8),
+                rs.getString(9));
+    }
+
     public List<JobEvent> events(UUID id, long afterId, int limit) {
         return jdbc.sql("""
                 select id, job_id, attempt, at, type, from_state, to_state, reason, data from job_event
                 where job_id = ? and id > ? order by id limit ?""")
                 .params(id, afterId, limit)
-                .query((rs, n) -> new JobEvent(
-                        rs.getLong(1),
-                        rs.getObject(2, UUID.class),
-                        rs.getInt(3),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getString(5),
-                        rs.getString(6) == null ? null : JobState.valueOf(rs.getString(6)),
-                        rs.getString(7) == null ? null : JobState.valueOf(rs.getString(7)),
-                        rs.getString(8),
-                        rs.getString(9)))
+                .query(JobStore::eventRow)
                 .list();
     }
 

@@ -95,6 +95,21 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler(LimitExceeded.class)
+    ResponseEntity<ProblemDetail> limit(LimitExceeded e) {
+        ProblemDetail p = problem(e.status(), ProblemTypes.LIMIT_EXCEEDED, "Limit exceeded", e.getMessage());
+        p.setProperty("limit", e.limit());
+        p.setProperty("limitValue", e.value());
+        if (e.field() != null) {
+            p.setProperty("errors", errors(List.of(new InvalidSpecException.Violation(e.field(), e.getMessage()))));
+        }
+        var response = ResponseEntity.status(e.status());
+        if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+            response = response.header(HttpHeaders.RETRY_AFTER, "10");
+        }
+        return response.body(p);
+    }
+
     @ExceptionHandler(JobExceptions.KeyReused.class)
     ProblemDetail keyReused(JobExceptions.KeyReused e) {
         return problem(

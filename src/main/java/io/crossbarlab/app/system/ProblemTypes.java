@@ -19,6 +19,7 @@ public final class ProblemTypes {
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create(BASE + "unsupported-media-type");
     public static final URI NOT_ACCEPTABLE = URI.create(BASE + "not-acceptable");
     public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
+    public static final URI LIMIT_EXCEEDED = URI.create(BASE + "limit-exceeded");
     public static final URI UNAVAILABLE = URI.create(BASE + "unavailable");
     public static final URI INTERNAL = URI.create(BASE + "internal");
 

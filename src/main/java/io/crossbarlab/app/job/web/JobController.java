@@ -256,7 +256,9 @@ class JobController {
             description = "Each event's id is its row id; "
                     + "reconnect with Last-Event-ID to resume. The stream closes when the job reaches a final state.")
     SseEmitter events(
-            @PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+            @PathVariable UUID id,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            jakarta.servlet.http.HttpServletRequest request) {
         long after = 0;
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -265,6 +267,6 @@ class JobController {
                 throw new InvalidSpecException("Last-Event-ID", "must be an event id from this stream");
             }
         }
-        return streams.open(id, after);
+        return streams.open(id, after, request.getRemoteAddr());
     }
 }
