@@ -88,6 +88,11 @@ public class Job {
     @Column(name = "baseline_of")
     private UUID baselineOf;
 
+    private long work;
+
+    @Column(name = "wall_time_limit_seconds")
+    private long wallTimeLimitSeconds;
+
     protected Job() {}
 
     /** A new job in state QUEUED. */
@@ -123,6 +128,23 @@ public class Job {
         j.idempotencyKey = idempotencyKey;
         j.requestHash = requestHash;
         return j;
+    }
+
+    /** Sets what the job costs: its work (synapse-examples) and the wall-time limit of an attempt. */
+    public Job withCost(long work, long wallTimeLimitSeconds) {
+        this.work = work;
+        this.wallTimeLimitSeconds = wallTimeLimitSeconds;
+        return this;
+    }
+
+    /** Synapse-examples of training (synapses x examples x epochs). */
+    public long getWork() {
+        return work;
+    }
+
+    /** Wall-time limit of each attempt, in seconds. */
+    public long getWallTimeLimitSeconds() {
+        return wallTimeLimitSeconds;
     }
 
     /** Links a new job and its floating-point twin (before either is stored). */

@@ -4,10 +4,12 @@ import io.crossbarlab.app.catalog.DatasetLoader;
 import io.crossbarlab.app.spec.SimulationSpec;
 import io.crossbarlab.app.system.DurableCommits;
 import io.crossbarlab.app.system.Hashes;
+import io.crossbarlab.app.system.LimitExceeded;
 import io.crossbarlab.app.system.SignedTokens;
 import io.crossbarlab.sim.Simulator;
 import io.crossbarlab.sim.cell.Scheme;
 import io.crossbarlab.sim.data.DatasetCatalog;
+import io.crossbarlab.sim.nn.Footprint;
 import io.crossbarlab.sim.nn.RunSpec;
 import io.crossbarlab.sim.preset.InvalidSpecException;
 import io.micrometer.core.instrument.Counter;
@@ -24,6 +26,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.MapperFeature;
@@ -51,6 +54,7 @@ public class JobService {
     private final SignedTokens tokens;
     private final DurableCommits durable;
     private final TransactionTemplate tx;
+    private final LimitSettings limits;
 
     public JobService(
             JobStore store,
@@ -64,6 +68,7 @@ public class JobService {
             SignedTokens tokens,
             DurableCommits durable,
             TransactionTemplate tx,
+            LimitSettings limits,
             @org.springframework.beans.factory.annotation.Value("${crossbar.scheduler.max-attempts:3}")
                     int maxAttempts) {
         this.store = store;
@@ -82,6 +87,7 @@ public class JobService {
         this.tokens = tokens;
         this.durable = durable;
         this.tx = tx;
+        this.limits = limits;
         this.submitted = Counter.builder("crossbar.jobs.submitted")
                 .description("Jobs accepted for scheduling")
                 .register(meters);
@@ -121,10 +127,12 @@ public class JobService {
         }
         Map<String, String> labels = cmd.labels() == null ? Map.of() : new TreeMap<>(cmd.labels());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Job job = queued(run, cmd.name(), cmd.priority(), labels, now, cmd.idempotencyKey(), cmd.requestHash());
+        Job job = queued(run, cmd.name(), cmd.priority(), labels, now, cmd.idempotencyKey(), cmd.requestHash())
+                .withCost(admit(run, cmd.wallTimeSeconds()), wallTimeSeconds(cmd.wallTimeSeconds()));
         Job twin = twinRun == null
                 ? null
-                : queued(twinRun, baselineName(cmd.name()), cmd.priority(), labels, now, null, null);
+                : queued(twinRun, baselineName(cmd.name()), cmd.priority(), labels, now, null, null)
+                        .withCost(admit(twinRun, cmd.wallTimeSeconds()), wallTimeSeconds(cmd.wallTimeSeconds()));
         if (twin != null) {
             Job.linkBaseline(job, twin);
         }
@@ -151,6 +159,72 @@ public class JobService {
             events.publishEvent(new JobEvents.Submitted(twin.getId()));
         }
         return new Submission(job, false);
+    }
+
+    /**
+     * Checks what a run would cost against the limits, and returns its work. Every refusal is a 422
+     * naming the limit, its value and the request field to change.
+     */
+    private long admit(RunSpec run, Long wallTimeSeconds) {
+        Footprint f = Footprint.of(run, trainExamples(run));
+        long heap = capacity.heapPerJobBytes();
+        if (f.heapBytes() > heap) {
+            throw new LimitExceeded(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "crossbar.scheduler.heap-per-job",
+                    heap,
+                    "network.layers",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "the network needs about %.0f MB of heap (%d synapses in %s); a job may take at most %.0f MB on these nodes",
+                            f.heapBytes() / 1e6,
+                            f.synapses(),
+                            run.scheme(),
+                            heap / 1e6));
+        }
+        if (f.work() > limits.maxWork()) {
+            throw new LimitExceeded(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "crossbar.limits.max-work",
+                    limits.maxWork(),
+                    "training.epochs",
+                    "the job's work is " + f.work() + " synapse-examples (synapses x training examples x epochs); "
+                            + "a job may have at most " + limits.maxWork());
+        }
+        if (wallTimeSeconds == null && f.work() > limits.maxWorkWithoutWallTime()) {
+            throw new LimitExceeded(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "crossbar.limits.max-work-without-wall-time",
+                    limits.maxWorkWithoutWallTime(),
+                    "limits.wallTimeSeconds",
+                    "the job's work is " + f.work() + " synapse-examples; above " + limits.maxWorkWithoutWallTime()
+                            + " a job must state its wall-time limit (limits.wallTimeSeconds, at most "
+                            + limits.maxWallTime().toSeconds() + ")");
+        }
+        int tiles = capacity.tilesRequired(run.layerArray(), run.tileRows(), run.tileCols());
+        if (f.work() > capacity.longJobWork() && tiles > capacity.tilesForLongJobs()) {
+            throw new LimitExceeded(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "crossbar.scheduler.reserved-tiles",
+                    capacity.tilesPerNode() - capacity.tilesForLongJobs(),
+                    "network.layers",
+                    "a long job (more than " + capacity.longJobWork() + " synapse-examples) may hold at most "
+                            + capacity.tilesForLongJobs() + " of a node's " + capacity.tilesPerNode()
+                            + " tiles (the rest is kept for short jobs); this one needs " + tiles);
+        }
+        return f.work();
+    }
+
+    private long wallTimeSeconds(Long requested) {
+        if (requested == null) {
+            return limits.defaultWallTime().toSeconds();
+        }
+        long max = limits.maxWallTime().toSeconds();
+        if (requested < 1 || requested > max) {
+            throw new InvalidSpecException(
+                    "limits.wallTimeSeconds", "must be between 1 and " + max + " seconds (was " + requested + ")");
+        }
+        return requested;
     }
 
     /** Validates a spec, and that this service can run it (its data set is here, it fits a node). */

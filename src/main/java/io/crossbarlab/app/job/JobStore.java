@@ -39,8 +39,9 @@ public class JobStore {
         jdbc.sql("""
                 insert into job (id, name, state, priority, labels, spec, spec_hash, seed, simulator_version,
                     tiles_required, attempt, max_attempts, progress_epoch, progress_examples, total_examples,
-                    created_at, idempotency_key, request_hash, baseline_job_id, baseline_of)
-                values (?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?)""")
+                    created_at, idempotency_key, request_hash, baseline_job_id, baseline_of, work,
+                    wall_time_limit_seconds)
+                values (?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         j.getId(),
                         j.getName(),
@@ -57,7 +58,9 @@ public class JobStore {
                         j.getIdempotencyKey(),
                         j.getRequestHash(),
                         j.getBaselineJobId(),
-                        j.getBaselineOf())
+                        j.getBaselineOf(),
+                        j.getWork(),
+                        j.getWallTimeLimitSeconds())
                 .update();
         for (String[] kv : labels) {
             jdbc.sql("insert into job_label (job_id, label_key, label_value) values (?, ?, ?)")
@@ -97,19 +100,29 @@ public class JobStore {
     @Transactional
     public List<Candidate> lockQueued(int limit) {
         return jdbc.sql("""
-                select id, tiles_required, created_at from job where state = 'QUEUED'
+                select id, tiles_required, created_at, work, wall_time_limit_seconds from job where state = 'QUEUED'
                 order by priority desc, created_at, id
                 limit ? for update skip locked""")
                 .param(limit)
                 .query((rs, n) -> new Candidate(
                         rs.getObject(1, UUID.class),
                         rs.getInt(2),
-                        rs.getTimestamp(3).toInstant()))
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getLong(4),
+                        rs.getLong(5)))
                 .list();
     }
 
-    /** A queued job as the claim loop sees it. */
-    public record Candidate(UUID id, int tilesRequired, Instant createdAt) {}
+    /**
+     * A queued job as the claim loop sees it.
+     *
+     * @param id the job
+     * @param tilesRequired pool tiles it needs
+     * @param createdAt submission time
+     * @param work synapse-examples of training
+     * @param wallTimeLimitSeconds wall-time limit of an attempt
+     */
+    public record Candidate(UUID id, int tilesRequired, Instant createdAt, long work, long wallTimeLimitSeconds) {}
 
     /** QUEUED → RUNNING on {@code nodeId} with the given tiles; returns the new attempt, or empty. */
     @Transactional

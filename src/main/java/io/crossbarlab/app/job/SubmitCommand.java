@@ -13,6 +13,7 @@ import java.util.Map;
  * @param idempotencyKey optional Idempotency-Key header
  * @param requestHash hash of the request body, to tell a replay from a reuse of the key
  * @param floatingPointBaseline also queue the same spec and seed in floating point, linked as baseline
+ * @param wallTimeSeconds wall-time limit of each attempt, or null for the service's default
  */
 public record SubmitCommand(
         String name,
@@ -21,4 +22,5 @@ public record SubmitCommand(
         SimulationSpec spec,
         String idempotencyKey,
         String requestHash,
-        boolean floatingPointBaseline) {}
+        boolean floatingPointBaseline,
+        Long wallTimeSeconds) {}

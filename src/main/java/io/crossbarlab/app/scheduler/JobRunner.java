@@ -184,6 +184,15 @@ class JobRunner {
             if (r.lost) {
                 return JobState.QUEUED;
             }
+            if (r.timedOut && !r.cancelRequested) {
+                String reason =
+                        "exceeded its wall-time limit of " + r.wallTimeLimitSeconds + " s (attempt " + r.attempt + ")";
+                durably(
+                        r,
+                        "failure",
+                        () -> store.finish(r.id, nodeId, r.attempt, JobState.FAILED, null, reason, clock.instant()));
+                return JobState.FAILED;
+            }
             durably(
                     r,
                     "cancellation",

@@ -30,6 +30,21 @@ class PoolCapacity implements TileCapacity {
         return (int) Math.min(Integer.MAX_VALUE, n);
     }
 
+    @Override
+    public long heapPerJobBytes() {
+        return settings.heapPerJobBytes();
+    }
+
+    @Override
+    public long longJobWork() {
+        return settings.longJobWork();
+    }
+
+    @Override
+    public int tilesForLongJobs() {
+        return settings.tilesForLongJobs();
+    }
+
     private static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
     }

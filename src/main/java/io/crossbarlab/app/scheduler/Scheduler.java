@@ -182,11 +182,23 @@ public class Scheduler implements SmartLifecycle {
                 Instant now = clock.instant();
                 List<JobStore.Candidate> candidates = store.lockQueued(CLAIM_BATCH);
                 boolean headBlocked = false;
+                long longRunning =
+                        running.values().stream().filter(r -> r.longJob).count();
                 for (int k = 0; k < candidates.size(); k++) {
                     if (busyThreads.get() + claimed.size() >= settings.simulationThreads()) {
                         break;
                     }
                     JobStore.Candidate c = candidates.get(k);
+                    boolean longJob = c.work() > settings.longJobWork();
+                    if (longJob && settings.simulationThreads() >= 2) {
+                        // short jobs keep a thread and the reserved tiles: a long job waits instead
+                        long longClaimed =
+                                claimed.stream().filter(r -> r.longJob).count();
+                        if (longRunning + longClaimed >= settings.simulationThreads() - 1
+                                || pool.free() - c.tilesRequired() < settings.reservedTiles()) {
+                            continue;
+                        }
+                    }
                     int[] tiles = pool.allocate(c.tilesRequired());
                     if (tiles == null) {
                         if (k == 0 && Duration.between(c.createdAt(), now).compareTo(settings.backfillWindow()) > 0) {
@@ -201,7 +213,8 @@ public class Scheduler implements SmartLifecycle {
                         pool.release(tiles);
                         continue;
                     }
-                    claimed.add(new RunningJob(c.id(), attempt.get(), tiles, c.createdAt()));
+                    claimed.add(new RunningJob(
+                            c.id(), attempt.get(), tiles, c.createdAt(), longJob, c.wallTimeLimitSeconds()));
                 }
                 if (headBlocked && log.isDebugEnabled()) {
                     log.debug("head job waits past the backfill window; draining tiles");

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,6 +23,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts attempts before a job whose node keeps dying is failed
  * @param backfillWindow how long the job at the head of the queue may be overtaken by smaller jobs
  *     before the node stops backfilling and drains tiles for it
+ * @param longJobWork work (synapse-examples) above which a job is long; a long job never takes the
+ *     node's last simulation thread nor its reserved tiles, so short jobs keep flowing beside it
+ * @param reservedTiles tiles of the pool a long job never takes (when the node has two or more threads)
+ * @param heapPerJob heap one job may take; a job whose estimated heap is larger is refused at
+ *     submission. Empty: 80 % of the heap above 128 MB, shared by the simulation threads
  */
 @Validated
 @ConfigurationProperties("crossbar.scheduler")
@@ -35,4 +41,22 @@ public record SchedulerSettings(
         Duration lease,
         Duration pollInterval,
         @Min(1) @Max(100) int maxAttempts,
-        Duration backfillWindow) {}
+        Duration backfillWindow,
+        @Min(1) long longJobWork,
+        @Min(0) int reservedTiles,
+        DataSize heapPerJob) {
+
+    /** Heap one job may take: {@link #heapPerJob}, or its share of this JVM's heap. */
+    public long heapPerJobBytes() {
+        if (heapPerJob != null) {
+            return heapPerJob.toBytes();
+        }
+        long usable = Runtime.getRuntime().maxMemory() - 128L * 1024 * 1024;
+        return Math.max(0, (long) (usable * 0.8) / simulationThreads);
+    }
+
+    /** Tiles a long job may hold on this node. */
+    public int tilesForLongJobs() {
+        return simulationThreads >= 2 ? Math.max(0, tiles - reservedTiles) : tiles;
+    }
+}

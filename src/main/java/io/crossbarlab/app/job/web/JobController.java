@@ -92,7 +92,8 @@ class JobController {
                 request.toSpec(),
                 idempotencyKey,
                 bodyHash == null ? "" : bodyHash,
-                Boolean.TRUE.equals(request.floatingPointBaseline())));
+                Boolean.TRUE.equals(request.floatingPointBaseline()),
+                request.limits() == null ? null : request.limits().wallTimeSeconds()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(submission.job().getId())

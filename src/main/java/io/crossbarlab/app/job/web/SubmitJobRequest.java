@@ -66,7 +66,21 @@ record SubmitJobRequest(
                                 + "the test-accuracy difference. Not for a FLOATING_POINT job.",
                 example = "true",
                 defaultValue = "false")
-        Boolean floatingPointBaseline) {
+        Boolean floatingPointBaseline,
+
+        @Schema(description = "Bounds on this job's cost") @Valid
+        Limits limits) {
+
+    @Schema(description = "Bounds on a job's cost")
+    record Limits(
+            @Schema(
+                    description = "Wall-time limit of each attempt, seconds; past it the job FAILs. Required for jobs "
+                            + "whose work (synapses x examples x epochs) is above crossbar.limits.max-work-without-wall-time;"
+                            + " default crossbar.limits.default-wall-time, at most crossbar.limits.max-wall-time",
+                    example = "3600",
+                    minimum = "1")
+            @Min(1)
+            Long wallTimeSeconds) {}
 
     SimulationSpec toSpec() {
         return new SimulationSpec(dataset, network, training, device, hardware, seed);
