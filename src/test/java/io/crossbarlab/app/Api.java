@@ -68,12 +68,20 @@ public final class Api {
         }
     }
 
-    /** Polls a job until it reaches {@code state} (or any final state) or the timeout passes. */
+    /**
+     * Polls a job until it reaches {@code state} (or any final state) or the timeout passes. A 503 (the
+     * database briefly unreachable) is retried, as the service asks clients to.
+     */
     public JsonNode awaitState(String id, String state, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
-        JsonNode job;
+        JsonNode job = null;
         do {
-            job = get("/api/v1/jobs/" + id).json();
+            Response r = get("/api/v1/jobs/" + id);
+            if (r.status() == 503) {
+                sleep(100);
+                continue;
+            }
+            job = r.json();
             String s = job.get("state").asString();
             if (s.equals(state) || s.equals("SUCCEEDED") || s.equals("FAILED") || s.equals("CANCELLED")) {
                 return job;
@@ -86,6 +94,14 @@ public final class Api {
             }
         } while (System.nanoTime() < end);
         return job;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A tiny job spec (fast: 784-8-10 on 200 examples). */
