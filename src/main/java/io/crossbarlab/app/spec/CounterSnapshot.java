@@ -71,6 +71,12 @@ public record CounterSnapshot(
         @Schema(description = "PCM program-and-verify iterations", example = "5200000")
         long pcmProgramIterations,
 
+        @Schema(
+                description = "Program-and-verify iterations of transfers as time: per transfer, the slowest tile's "
+                        + "sum over rows of each row's slowest cell (rows program one at a time, tiles in parallel)",
+                example = "140000")
+        long pcmTransferRowIterations,
+
         @Schema(description = "Transfers of the 3T1C pair into the PCM pair, counted per tile", example = "57")
         long transfers,
 
@@ -101,6 +107,7 @@ public record CounterSnapshot(
                 s.pcmSetPulses(),
                 s.pcmResetPulses(),
                 s.pcmProgramIterations(),
+                s.pcmTransferRowIterations(),
                 s.transfers(),
                 s.pcmOccasionalResets(),
                 s.clippedUpdates());

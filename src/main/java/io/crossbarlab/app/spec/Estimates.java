@@ -38,7 +38,8 @@ public final class Estimates {
                 MNIST_ACTIVE_INPUTS,
                 Reference.PULSES_PER_SYNAPSE_PER_EXAMPLE,
                 device.cell().transferIntervalExamples(),
-                Reference.meanProgramIterations(device.pcm()));
+                Reference.meanProgramIterations(device.pcm()),
+                Reference.slowestOfRow(device.pcm(), Math.min(tileCols, layers[1])));
         return EstimateResponse.from(Estimator.estimate(w, hardware, device));
     }
 

@@ -15,8 +15,7 @@ import io.crossbarlab.sim.preset.ParameterValues;
  * @param residualToCapacitor write the post-transfer residual into g by open-loop pulses [assumed]
  * @param stochasticRounding stochastic rather than nearest-integer pulse rounding [assumed]
  * @param maxPulsesPerUpdate cap on pulses per synapse per example [assumed]
- * @param slowProcessIntervalExamples numerical step of leakage and drift, examples [assumed]
- * @param secondsPerExample simulated time of one example, s [assumed]
+ * @param slowProcessIntervalExamples longest step of leakage and drift, examples [assumed]
  */
 public record CellParameters(
         double weightScaleMicrosiemens,
@@ -28,8 +27,7 @@ public record CellParameters(
         boolean residualToCapacitor,
         boolean stochasticRounding,
         int maxPulsesPerUpdate,
-        int slowProcessIntervalExamples,
-        double secondsPerExample) {
+        int slowProcessIntervalExamples) {
 
     public static CellParameters from(ParameterValues<DeviceParameter> v) {
         return new CellParameters(
@@ -42,7 +40,6 @@ public record CellParameters(
                 v.getBoolean(DeviceParameter.RESIDUAL_TO_CAPACITOR),
                 v.getBoolean(DeviceParameter.STOCHASTIC_ROUNDING),
                 v.getInt(DeviceParameter.MAX_PULSES),
-                v.getInt(DeviceParameter.SLOW_PROCESS_INTERVAL),
-                v.get(DeviceParameter.SECONDS_PER_EXAMPLE));
+                v.getInt(DeviceParameter.SLOW_PROCESS_INTERVAL));
     }
 }

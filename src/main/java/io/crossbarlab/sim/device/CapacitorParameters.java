@@ -4,59 +4,55 @@ import io.crossbarlab.sim.preset.DeviceParameter;
 import io.crossbarlab.sim.preset.ParameterValues;
 
 /**
- * 3T1C cell parameters: a capacitor on the gate of a read transistor, charged by a PMOS and
- * discharged by an NMOS. Sources and ranges: {@link DeviceParameter}.
+ * 3T1C cell parameters: a capacitor on the gate of a read transistor, charged by a PMOS pull-up and
+ * discharged by an NMOS pull-down. Sources and ranges: {@link DeviceParameter}; the curves they define:
+ * {@link CapacitorCurves}.
  *
- * @param readSpanMicrosiemens g at V_C = supply, uS [assumed]
- * @param readNonlinearity kappa of the read curve, 0..1 [assumed]
- * @param stepVolts nominal voltage step of one pulse, V [assumed]
- * @param stepVariationUp relative device-to-device spread of the charge step [assumed]
- * @param stepVariationDown relative device-to-device spread of the discharge step [assumed]
- * @param readOffsetMicrosiemens spread of the fixed read-transistor offset, uS [assumed]
+ * @param readSpanMicrosiemens g at the full-on end of the voltage range, uS [assumed]
+ * @param readThresholdVolts threshold voltage of the read transistor, V [assumed]
+ * @param readRisesWithVoltage g rises with V_C (NMOS read) or falls (PMOS read) [assumed]
+ * @param subthresholdSlopeVolts n*kT/q, V [assumed]
+ * @param stepVolts voltage change of one pulse of a nominal device at {@link #initVolts}, V [assumed]
+ * @param pulseOverdriveVolts gate overdrive of the pull-up and pull-down during a pulse, V [assumed]
+ * @param thresholdVariationVolts device-to-device sigma of each transistor's threshold, V [assumed]
+ * @param pulseNoise relative pulse-to-pulse sigma of a step [derived]
  * @param initVolts voltage after re-initialisation, V [paper: 0.5 V]
  * @param leakTargetVolts voltage the capacitor leaks toward, V [paper: about 0.8 V]
- * @param leakTimeConstantExamples leakage time constant, training examples [assumed]
+ * @param leakTimeConstantSeconds leakage time constant of a nominal cell, s [assumed]
  * @param supplyVolts the capacitor voltage stays in [0, supply], V [assumed]
  */
 public record CapacitorParameters(
         double readSpanMicrosiemens,
-        double readNonlinearity,
+        double readThresholdVolts,
+        boolean readRisesWithVoltage,
+        double subthresholdSlopeVolts,
         double stepVolts,
-        double stepVariationUp,
-        double stepVariationDown,
-        double readOffsetMicrosiemens,
+        double pulseOverdriveVolts,
+        double thresholdVariationVolts,
+        double pulseNoise,
         double initVolts,
         double leakTargetVolts,
-        double leakTimeConstantExamples,
+        double leakTimeConstantSeconds,
         double supplyVolts) {
 
     public static CapacitorParameters from(ParameterValues<DeviceParameter> v) {
         return new CapacitorParameters(
                 v.get(DeviceParameter.CAP_READ_SPAN),
-                v.get(DeviceParameter.CAP_READ_NONLINEARITY),
+                v.get(DeviceParameter.CAP_READ_THRESHOLD),
+                v.getBoolean(DeviceParameter.CAP_READ_RISES_WITH_VOLTAGE),
+                v.get(DeviceParameter.CAP_SUBTHRESHOLD_SLOPE),
                 v.get(DeviceParameter.CAP_STEP),
-                v.get(DeviceParameter.CAP_STEP_VARIATION_UP),
-                v.get(DeviceParameter.CAP_STEP_VARIATION_DOWN),
-                v.get(DeviceParameter.CAP_READ_OFFSET),
+                v.get(DeviceParameter.CAP_PULSE_OVERDRIVE),
+                v.get(DeviceParameter.CAP_THRESHOLD_VARIATION),
+                v.get(DeviceParameter.CAP_PULSE_NOISE),
                 v.get(DeviceParameter.CAP_INIT_VOLTS),
                 v.get(DeviceParameter.CAP_LEAK_TARGET_VOLTS),
                 v.get(DeviceParameter.CAP_LEAK_TIME_CONSTANT),
                 v.get(DeviceParameter.CAP_SUPPLY_VOLTS));
     }
 
-    /**
-     * Read-transistor conductance at capacitor voltage {@code volts}, without the device's offset: g =
-     * span*((1-kappa)*v + kappa*v^2) with v = V/supply clamped to [0, 1]. Monotone non-decreasing for
-     * kappa in [0, 1].
-     */
-    public double readMicrosiemens(double volts) {
-        double v = Math.min(1.0, Math.max(0.0, volts / supplyVolts));
-        return readSpanMicrosiemens * ((1.0 - readNonlinearity) * v + readNonlinearity * v * v);
-    }
-
-    /** dg/dV at {@code volts}, uS per V. */
-    public double slopeMicrosiemensPerVolt(double volts) {
-        double v = Math.min(1.0, Math.max(0.0, volts / supplyVolts));
-        return readSpanMicrosiemens * ((1.0 - readNonlinearity) + 2.0 * readNonlinearity * v) / supplyVolts;
+    /** +1 when g rises with V_C, -1 when it falls. */
+    public int readDirection() {
+        return readRisesWithVoltage ? 1 : -1;
     }
 }

@@ -1,6 +1,7 @@
 package io.crossbarlab.sim.device;
 
 import io.crossbarlab.sim.random.Exp;
+import io.crossbarlab.sim.random.Ln;
 import io.crossbarlab.sim.random.SplitMix64;
 
 /**
@@ -53,11 +54,53 @@ public final class Pcm {
         return (float) Math.min(gMax, g + dg);
     }
 
-    /** Drift factor (t/t0)^-nu for a device programmed {@code seconds} ago; 1 before t0. */
-    public static double driftFactor(double seconds, PcmParameters p) {
-        if (p.driftNu() == 0.0 || seconds <= p.driftT0Seconds()) {
+    /** Relative conductances below this count as this (no device is exactly at 0 for the fits). */
+    static final double MIN_RELATIVE = 1e-7;
+
+    /** Mean drift exponent mu(G) of a device programmed to {@code g} uS. */
+    public static double driftMean(double g, PcmParameters p) {
+        double l = Ln.log(Math.max(MIN_RELATIVE, Math.abs(g) / p.gMaxMicrosiemens()));
+        return Math.min(p.nuMax(), Math.max(p.nuMin(), p.nuIntercept() - p.nuLogSlope() * l));
+    }
+
+    /** Device-to-device spread s(G) of the drift exponent at {@code g} uS. */
+    public static double driftSpread(double g, PcmParameters p) {
+        double l = Ln.log(Math.max(MIN_RELATIVE, Math.abs(g) / p.gMaxMicrosiemens()));
+        return Math.min(p.nuSpreadMax(), Math.max(p.nuSpreadMin(), p.nuSpreadIntercept() - p.nuSpreadLogSlope() * l));
+    }
+
+    /**
+     * The drift exponent of a device just programmed to {@code g} uS: |mu(G) + s(G)*z|, scaled by
+     * {@code driftScale}; 0 for a RESET device.
+     */
+    public static double drawNu(double g, PcmParameters p, SplitMix64 rng) {
+        if (g <= 0 || p.driftScale() == 0) {
+            return 0;
+        }
+        return Math.abs(driftMean(g, p) + driftSpread(g, p) * rng.nextGaussian()) * p.driftScale();
+    }
+
+    /** (t/t0)^-nu for a device read {@code seconds} after it was programmed; 1 up to t0. */
+    public static double driftFactor(double seconds, double nu, PcmParameters p) {
+        if (nu == 0.0 || seconds <= p.driftT0Seconds()) {
             return 1.0;
         }
-        return Exp.pow(seconds / p.driftT0Seconds(), -p.driftNu());
+        return Exp.exp(-nu * Ln.log(seconds / p.driftT0Seconds()));
+    }
+
+    /** Q(G): relative 1/f read noise of a device at {@code g} uS, before the time factor. */
+    public static double readNoiseRelative(double g, PcmParameters p) {
+        double rel = Math.max(1e-3, Math.abs(g) / p.gMaxMicrosiemens());
+        return Math.min(p.readNoiseMaxRelative(), p.readNoiseCoefficient() * Exp.pow(rel, -p.readNoiseExponent()));
+    }
+
+    /**
+     * sqrt(ln((t + t_read) / (2 t_read))): growth of the 1/f read noise with the time since programming;
+     * 0 while t is under t_read.
+     */
+    public static double readNoiseTimeFactor(double seconds, PcmParameters p) {
+        double tr = p.readNoiseTimeSeconds();
+        double x = (seconds + tr) / (2 * tr);
+        return x <= 1 ? 0 : Math.sqrt(Ln.log(x));
     }
 }

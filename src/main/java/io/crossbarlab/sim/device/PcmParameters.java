@@ -4,15 +4,29 @@ import io.crossbarlab.sim.preset.DeviceParameter;
 import io.crossbarlab.sim.preset.ParameterValues;
 
 /**
- * Phase-change-memory device parameters. Sources and ranges: {@link DeviceParameter}.
+ * Phase-change-memory device parameters. Sources and ranges: {@link DeviceParameter}. The drift and
+ * read-noise laws are those fitted to measured PCM by Nandakumar et al. (ICECS 2019), in the form
+ * IBM's aihwkit uses them (PCMLikeNoiseModel), with conductances relative to this device's Gmax.
  *
  * @param gMaxMicrosiemens top of the usable conductance range, uS [paper: about 20 uS]
  * @param programNoiseMicrosiemens spread of one program-and-verify attempt, uS [assumed]
  * @param programToleranceMicrosiemens verify window of closed-loop tuning, uS [assumed]
  * @param programMaxIterations iteration limit of closed-loop tuning [assumed]
- * @param readNoiseMicrosiemens per-read conductance noise, uS [assumed]
- * @param driftNu drift exponent [assumed]
- * @param driftT0Seconds drift reference time, s [assumed]
+ * @param readNoiseCoefficient Q0 of the 1/f read noise [literature]
+ * @param readNoiseExponent a of the 1/f read noise [literature]
+ * @param readNoiseMaxRelative Qmax of the 1/f read noise [literature]
+ * @param readNoiseTimeSeconds t_read of the 1/f read noise, s [literature]
+ * @param driftScale multiplier of every drift exponent, 0 = no drift [assumed]
+ * @param driftCompensation global drift compensation of each tile's PCM contribution [literature]
+ * @param driftT0Seconds t0 of the drift law: the verify read after programming, s [assumed]
+ * @param nuIntercept intercept of the mean drift exponent mu(G) [literature]
+ * @param nuLogSlope slope of mu(G) in ln(G/Gmax) [literature]
+ * @param nuMin lower clip of mu(G) [literature]
+ * @param nuMax upper clip of mu(G) [literature]
+ * @param nuSpreadIntercept intercept of the spread s(G) [literature]
+ * @param nuSpreadLogSlope slope of s(G) in ln(G/Gmax) [literature]
+ * @param nuSpreadMin lower clip of s(G) [literature]
+ * @param nuSpreadMax upper clip of s(G) [literature]
  * @param failedFraction fraction of stuck devices [assumed]
  * @param stuckAtSetShare share of stuck devices that sit at Gmax [assumed]
  * @param setStepMicrosiemens mean partial-SET step on a RESET device, uS [assumed]
@@ -26,9 +40,21 @@ public record PcmParameters(
         double programNoiseMicrosiemens,
         double programToleranceMicrosiemens,
         int programMaxIterations,
-        double readNoiseMicrosiemens,
-        double driftNu,
+        double readNoiseCoefficient,
+        double readNoiseExponent,
+        double readNoiseMaxRelative,
+        double readNoiseTimeSeconds,
+        double driftScale,
+        boolean driftCompensation,
         double driftT0Seconds,
+        double nuIntercept,
+        double nuLogSlope,
+        double nuMin,
+        double nuMax,
+        double nuSpreadIntercept,
+        double nuSpreadLogSlope,
+        double nuSpreadMin,
+        double nuSpreadMax,
         double failedFraction,
         double stuckAtSetShare,
         double setStepMicrosiemens,
@@ -43,9 +69,21 @@ public record PcmParameters(
                 v.get(DeviceParameter.PCM_PROGRAM_NOISE),
                 v.get(DeviceParameter.PCM_PROGRAM_TOLERANCE),
                 v.getInt(DeviceParameter.PCM_PROGRAM_MAX_ITERATIONS),
-                v.get(DeviceParameter.PCM_READ_NOISE),
-                v.get(DeviceParameter.PCM_DRIFT_NU),
+                v.get(DeviceParameter.PCM_READ_NOISE_COEFFICIENT),
+                v.get(DeviceParameter.PCM_READ_NOISE_EXPONENT),
+                v.get(DeviceParameter.PCM_READ_NOISE_MAX),
+                v.get(DeviceParameter.PCM_READ_NOISE_TIME),
+                v.get(DeviceParameter.PCM_DRIFT_SCALE),
+                v.getBoolean(DeviceParameter.PCM_DRIFT_COMPENSATION),
                 v.get(DeviceParameter.PCM_DRIFT_T0),
+                v.get(DeviceParameter.PCM_DRIFT_NU_INTERCEPT),
+                v.get(DeviceParameter.PCM_DRIFT_NU_LOG_SLOPE),
+                v.get(DeviceParameter.PCM_DRIFT_NU_MIN),
+                v.get(DeviceParameter.PCM_DRIFT_NU_MAX),
+                v.get(DeviceParameter.PCM_DRIFT_SPREAD_INTERCEPT),
+                v.get(DeviceParameter.PCM_DRIFT_SPREAD_LOG_SLOPE),
+                v.get(DeviceParameter.PCM_DRIFT_SPREAD_MIN),
+                v.get(DeviceParameter.PCM_DRIFT_SPREAD_MAX),
                 v.get(DeviceParameter.PCM_FAILED_FRACTION),
                 v.get(DeviceParameter.PCM_STUCK_AT_SET_SHARE),
                 v.get(DeviceParameter.PCM_SET_STEP),

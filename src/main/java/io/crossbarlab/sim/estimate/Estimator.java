@@ -21,7 +21,8 @@ import java.util.Map;
  * E_pcm,upd  = e_set · (partial-SET pulses)                       (PCM_PAIR)
  * E_transfer = e_reset · RESETs + (e_set + e_verify) · iterations   (amortised: counts are per example)
  * t_layer    = (t_int + t_adc) forward + (t_int + t_adc) backward + t_update
- * t_example  = max over layers of t_layer (pipelined) or their sum, + t_iter · iterations / (tiles · cols)
+ * t_example  = max over layers of t_layer (pipelined) or their sum, + t_iter · transfer row iterations
+ *              (rows program one at a time, each as long as its slowest cell; tiles in parallel)
  * A          = tiles · (rows·cols·a_cell + (rows + cols)·(a_adc + a_driver) + cols·a_neuron)
  * </pre>
  *
@@ -31,6 +32,27 @@ import java.util.Map;
 public final class Estimator {
 
     private Estimator() {}
+
+    /** Forward, backward and update time of one training example, s (see the class comment). */
+    static double[] phaseSeconds(int layers, int backwardLayers, ParameterValues<HardwareParameter> hw) {
+        double tMvm = hw.get(INTEGRATION_TIME) + hw.get(ADC_TIME);
+        double tUpdate = hw.get(UPDATE_TIME);
+        if (hw.getBoolean(LAYERS_PIPELINED)) {
+            // the slowest layer sets the pace; a layer with a backward pass is the slowest
+            return new double[] {tMvm, backwardLayers > 0 ? tMvm : 0, tUpdate};
+        }
+        return new double[] {tMvm * layers, tMvm * backwardLayers, tUpdate * layers};
+    }
+
+    /**
+     * The hardware's time per training example without transfers, s: the clock of the simulated
+     * physics (leakage, drift, read noise) of a network of {@code layers} layers, the first of which runs
+     * no backward MVM. The estimate of a run reports the same time, plus its transfers.
+     */
+    public static double trainingSecondsPerExample(int layers, ParameterValues<HardwareParameter> hw) {
+        double[] t = phaseSeconds(layers, layers - 1, hw);
+        return t[0] + t[1] + t[2];
+    }
 
     public static Estimate estimate(Workload w, ParameterValues<HardwareParameter> hw, DeviceConfig device) {
         double v = hw.get(READ_VOLTAGE);
@@ -66,25 +88,11 @@ public final class Estimator {
         components.put("pcmUpdate", pcmUpd);
         components.put("pcmTransfer", transfer);
 
-        double tMvm = tInt + hw.get(ADC_TIME);
-        double tUpdate = hw.get(UPDATE_TIME);
-        double tTransfer = hw.get(PCM_ITERATION_TIME)
-                * w.pcmProgramIterations()
-                / Math.max(1.0, (double) w.tiles() * w.tileCols());
-        boolean pipelined = hw.getBoolean(LAYERS_PIPELINED);
-        double tForward;
-        double tBackward;
-        double tUpd;
-        if (pipelined) {
-            // the slowest layer sets the pace; a layer with a backward pass is the slowest
-            tForward = tMvm;
-            tBackward = w.backwardLayers() > 0 ? tMvm : 0;
-            tUpd = tUpdate;
-        } else {
-            tForward = tMvm * w.layers();
-            tBackward = tMvm * w.backwardLayers();
-            tUpd = tUpdate * w.layers();
-        }
+        double tTransfer = hw.get(PCM_ITERATION_TIME) * w.transferRowIterations();
+        double[] t = phaseSeconds(w.layers(), w.backwardLayers(), hw);
+        double tForward = t[0];
+        double tBackward = t[1];
+        double tUpd = t[2];
         Map<String, Estimate.Phase> phases = new LinkedHashMap<>();
         phases.put("forward", new Estimate.Phase(readF + adcF + drvF + neuF, tForward));
         phases.put("backward", new Estimate.Phase(readB + adcB + drvB + neuB, tBackward));

@@ -20,7 +20,9 @@ import io.crossbarlab.sim.tile.TileShape;
  * @param capPulses 3T1C pulses per example
  * @param pcmSetPulses partial-SET pulses per example (PCM_PAIR updates)
  * @param pcmResetPulses PCM RESET pulses per example
- * @param pcmProgramIterations program-and-verify iterations per example
+ * @param pcmProgramIterations program-and-verify iterations per example (energy)
+ * @param transferRowIterations iterations of transfers as time, per example: rows program one at a
+ *     time, each as long as its slowest cell, tiles in parallel
  * @param layers number of layers
  * @param backwardLayers layers that run a backward MVM (all but the first)
  * @param tiles tiles used
@@ -41,6 +43,7 @@ public record Workload(
         double pcmSetPulses,
         double pcmResetPulses,
         double pcmProgramIterations,
+        double transferRowIterations,
         int layers,
         int backwardLayers,
         int tiles,
@@ -72,6 +75,7 @@ public record Workload(
                 c.pcmSetPulses() / n,
                 c.pcmResetPulses() / n,
                 c.pcmProgramIterations() / n,
+                c.pcmTransferRowIterations() / n,
                 layers.length - 1,
                 layers.length - 2,
                 tiles,
@@ -85,7 +89,12 @@ public record Workload(
      * row driven, with the paper's update statistics (see {@link #analytic}).
      */
     public static Workload referenceTile(
-            int rows, int cols, double pulsesPerSynapsePerExample, int transferInterval, double iterationsPerCell) {
+            int rows,
+            int cols,
+            double pulsesPerSynapsePerExample,
+            int transferInterval,
+            double iterationsPerCell,
+            double iterationsPerRow) {
         double cells = (double) rows * cols;
         return new Workload(
                 cells,
@@ -101,6 +110,7 @@ public record Workload(
                 0,
                 2.0 * cells / transferInterval,
                 iterationsPerCell * cells / transferInterval,
+                iterationsPerRow * rows / transferInterval,
                 1,
                 1,
                 1,
@@ -113,7 +123,8 @@ public record Workload(
      * statistics: {@code pulsesPerSynapsePerExample} (the paper: about 1,000 pulses per synapse over
      * 16,000 examples, i.e. 0.0625) and, at each transfer every {@code transferInterval} examples, two
      * RESETs and {@code iterationsPerCell} program-and-verify iterations per cell. A fraction {@code
-     * activeInputs} of forward input rows is non-zero.
+     * activeInputs} of forward input rows is non-zero. A transfer takes, per row of the tallest
+     * tile, {@code iterationsPerRow} iterations (the expected slowest of a row's cells).
      */
     public static Workload analytic(
             int[] layers,
@@ -122,7 +133,8 @@ public record Workload(
             double activeInputs,
             double pulsesPerSynapsePerExample,
             int transferInterval,
-            double iterationsPerCell) {
+            double iterationsPerCell,
+            double iterationsPerRow) {
         double fwd = 0;
         double bwd = 0;
         double fConv = 0;
@@ -133,12 +145,14 @@ public record Workload(
         double nf = 0;
         double nb = 0;
         int tiles = 0;
+        int tallest = 0;
         for (int l = 0; l + 1 < layers.length; l++) {
             int in = layers[l] + 1;
             int out = layers[l + 1];
             int rb = TileShape.rowBlocks(layers[l], tileRows);
             int cb = TileShape.colBlocks(out, tileCols);
             tiles += rb * cb;
+            tallest = Math.max(tallest, Math.min(in, tileRows));
             fwd += (double) in * out;
             fConv += (double) out * rb;
             fDrive += activeInputs * in * cb;
@@ -166,6 +180,7 @@ public record Workload(
                 0,
                 2.0 * cells / transferInterval,
                 iterationsPerCell * cells / transferInterval,
+                iterationsPerRow * tallest / transferInterval,
                 layers.length - 1,
                 layers.length - 2,
                 tiles,

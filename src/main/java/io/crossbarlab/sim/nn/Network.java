@@ -96,7 +96,8 @@ public final class Network {
         return switch (d.scheme()) {
             case FLOATING_POINT -> new FloatingPointTile(r0, rows, c0, cols, tp, c);
             case PCM_PAIR -> new PcmPairTile(r0, rows, c0, cols, tp, c, noise, d.cell(), d.pcm());
-            case PCM_3T1C -> new Pcm3T1CTile(r0, rows, c0, cols, tp, c, noise, d.cell(), d.pcm(), d.capacitor());
+            case PCM_3T1C ->
+                new Pcm3T1CTile(r0, rows, c0, cols, tp, c, noise, d.cell(), d.pcm(), d.capacitor(), d.curves());
         };
     }
 

@@ -1,5 +1,6 @@
 package io.crossbarlab.sim.nn;
 
+import io.crossbarlab.sim.device.CapacitorTable;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +33,18 @@ public record RunRequest(
     /** @param epochs passes over the training set @param learningRate SGD step size */
     public record TrainingPart(Integer epochs, Double learningRate) {}
 
-    /** @param scheme unit-cell scheme @param preset device preset @param overrides parameter values by name */
-    public record DevicePart(String scheme, String preset, Map<String, Object> overrides) {}
+    /**
+     * @param scheme unit-cell scheme
+     * @param preset device preset
+     * @param overrides parameter values by name
+     * @param capacitorTable measured 3T1C curves replacing the compact model, or null
+     */
+    public record DevicePart(
+            String scheme, String preset, Map<String, Object> overrides, CapacitorTable capacitorTable) {
+        public DevicePart(String scheme, String preset, Map<String, Object> overrides) {
+            this(scheme, preset, overrides, null);
+        }
+    }
 
     /**
      * @param preset hardware preset

@@ -3,6 +3,8 @@ package io.crossbarlab.sim.nn;
 import io.crossbarlab.sim.cell.DeviceConfig;
 import io.crossbarlab.sim.cell.Scheme;
 import io.crossbarlab.sim.data.DatasetCatalog;
+import io.crossbarlab.sim.device.CapacitorTable;
+import io.crossbarlab.sim.estimate.Estimator;
 import io.crossbarlab.sim.preset.DeviceParameter;
 import io.crossbarlab.sim.preset.DevicePresets;
 import io.crossbarlab.sim.preset.HardwareParameter;
@@ -36,6 +38,7 @@ import java.util.Locale;
  * @param tileRows rows per tile
  * @param tileCols columns per tile
  * @param seed root seed
+ * @param capacitorTable measured 3T1C curves replacing the compact model, or null
  */
 public record RunSpec(
         String dataset,
@@ -52,7 +55,8 @@ public record RunSpec(
         ParameterValues<HardwareParameter> hardware,
         int tileRows,
         int tileCols,
-        long seed) {
+        long seed,
+        CapacitorTable capacitorTable) {
 
     /** Default epochs: the paper trains MNIST for 20. */
     public static final int DEFAULT_EPOCHS = 20;
@@ -85,17 +89,20 @@ public record RunSpec(
         return TileShape.tilesForNetwork(layerArray(), tileRows, tileCols);
     }
 
+    /** The most times after training a run may evaluate its PCM pairs at. */
     public DeviceConfig deviceConfig() {
-        return DeviceConfig.of(scheme, device);
+        return DeviceConfig.of(scheme, device, capacitorTable);
     }
 
+    /** Tile geometry, read-out and the hardware's time per example (the clock of the device physics). */
     public TileParameters tileParameters() {
         return new TileParameters(
                 tileRows,
                 tileCols,
                 hardware.getInt(HardwareParameter.ADC_BITS),
                 hardware.get(HardwareParameter.ADC_FORWARD_FULL_SCALE),
-                hardware.get(HardwareParameter.ADC_BACKWARD_FULL_SCALE));
+                hardware.get(HardwareParameter.ADC_BACKWARD_FULL_SCALE),
+                Estimator.trainingSecondsPerExample(layers.size() - 1, hardware));
     }
 
     /**
@@ -193,6 +200,10 @@ public record RunSpec(
         String hwPreset = hardware.preset();
         ParameterValues<HardwareParameter> hwValues = hardware.values();
 
+        CapacitorTable table = dev.capacitorTable();
+        if (table != null && deviceValues != null) {
+            v.addAll(table.check(deviceValues.get(DeviceParameter.CAP_SUPPLY_VOLTS), "device.capacitorTable."));
+        }
         if (!v.isEmpty()) {
             throw new InvalidSpecException(v);
         }
@@ -211,7 +222,8 @@ public record RunSpec(
                 hwValues,
                 hw.tileRows() != null ? hw.tileRows() : HardwarePresets.DEFAULT_TILE_ROWS,
                 hw.tileCols() != null ? hw.tileCols() : HardwarePresets.DEFAULT_TILE_COLS,
-                request.seed() != null ? request.seed() : defaultSeed);
+                request.seed() != null ? request.seed() : defaultSeed,
+                table);
     }
 
     private record DeviceChoice(Scheme scheme, String preset, ParameterValues<DeviceParameter> values) {}

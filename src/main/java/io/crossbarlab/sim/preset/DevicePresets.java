@@ -3,6 +3,7 @@ package io.crossbarlab.sim.preset;
 import static io.crossbarlab.sim.preset.DeviceParameter.*;
 import static io.crossbarlab.sim.preset.PresetValue.assumed;
 import static io.crossbarlab.sim.preset.PresetValue.derived;
+import static io.crossbarlab.sim.preset.PresetValue.literature;
 import static io.crossbarlab.sim.preset.PresetValue.paper;
 
 import java.util.EnumMap;
@@ -66,19 +67,55 @@ public final class DevicePresets {
                         "not stated; with p*offset the residual always needs g to rise (charge), the easy direction"));
         m.put(
                 RESIDUAL_TO_CAPACITOR,
-                assumed(1, "reading of 'let g absorb the residual': the offset-sized residual is charged into g"));
+                paper(
+                        0,
+                        "the paper: a target under the offset leaves the pair RESET and g absorbs the residual, "
+                                + "i.e. training does; writing every residual into g is an option (docs/model.md)"));
         m.put(STOCHASTIC_ROUNDING, assumed(1, "unbiased pulse coding; deterministic rounding selectable"));
-        m.put(MAX_PULSES, assumed(32, "bounds one update to 32 steps (about 0.06 weight units)"));
-        m.put(SLOW_PROCESS_INTERVAL, assumed(100, "numerical: leakage and drift change little over 100 examples"));
-        m.put(SECONDS_PER_EXAMPLE, assumed(1e-6, "order of the paper's projected per-example training time"));
+        m.put(
+                MAX_PULSES,
+                assumed(
+                        32,
+                        "bounds one example's change of one cell to 32 pulses, about 0.05 weight units at the "
+                                + "initial voltage (docs/model.md gives how often it binds)"));
+        m.put(
+                SLOW_PROCESS_INTERVAL,
+                assumed(
+                        1000,
+                        "numerical: leakage and drift are applied 1, 2, 4, ... examples after a transfer, then "
+                                + "every 1,000 (0.2 ms; drift changes by under 1 % between two such steps)"));
 
         m.put(PCM_G_MAX, paper(20, "paper: usable PCM range about 0-20 uS"));
         m.put(PCM_PROGRAM_NOISE, assumed(1.0, "spread of one SET-ramp attempt around its target"));
         m.put(PCM_PROGRAM_TOLERANCE, assumed(0.5, "verify window of closed-loop tuning"));
         m.put(PCM_PROGRAM_MAX_ITERATIONS, assumed(20, "iteration limit of closed-loop tuning"));
-        m.put(PCM_READ_NOISE, assumed(0.1, "about 1% of a mid-range conductance"));
-        m.put(PCM_DRIFT_NU, assumed(0.05, "typical of mushroom-cell PCM SET states"));
-        m.put(PCM_DRIFT_T0, assumed(1.0, "reference time of the drift law"));
+        String fit = "Nandakumar et al., ICECS 2019 (fit to measured PCM), as in aihwkit's PCMLikeNoiseModel";
+        m.put(PCM_READ_NOISE_COEFFICIENT, literature(0.0088, fit));
+        m.put(PCM_READ_NOISE_EXPONENT, literature(0.65, fit));
+        m.put(PCM_READ_NOISE_MAX, literature(0.2, fit));
+        m.put(PCM_READ_NOISE_TIME, literature(250e-9, fit));
+        m.put(PCM_DRIFT_SCALE, assumed(1, "drift as measured"));
+        m.put(
+                PCM_DRIFT_COMPENSATION,
+                literature(
+                        1,
+                        "global drift compensation from one summed read of the tile (Le Gallo et al., "
+                                + "Nat. Electron. 1, 246 (2018); Joshi et al., Nat. Commun. 11, 2473 (2020)); "
+                                + "without it the PCM part loses a third of its value within each transfer interval"));
+        m.put(
+                PCM_DRIFT_T0,
+                assumed(
+                        1e-6,
+                        "the verify read that ends program-and-verify, one iteration (1 us) after the last SET "
+                                + "pulse; the power law holds from there (structural relaxation)"));
+        m.put(PCM_DRIFT_NU_INTERCEPT, literature(0.0244, fit));
+        m.put(PCM_DRIFT_NU_LOG_SLOPE, literature(0.0155, fit));
+        m.put(PCM_DRIFT_NU_MIN, literature(0.049, fit));
+        m.put(PCM_DRIFT_NU_MAX, literature(0.1, fit));
+        m.put(PCM_DRIFT_SPREAD_INTERCEPT, literature(-0.0059, fit));
+        m.put(PCM_DRIFT_SPREAD_LOG_SLOPE, literature(0.0125, fit));
+        m.put(PCM_DRIFT_SPREAD_MIN, literature(0.008, fit));
+        m.put(PCM_DRIFT_SPREAD_MAX, literature(0.045, fit));
         m.put(PCM_FAILED_FRACTION, assumed(0.002, "a few devices per thousand stuck"));
         m.put(PCM_STUCK_AT_SET_SHARE, assumed(0.5, "failed devices stuck at either end equally often"));
         m.put(PCM_SET_STEP, assumed(0.75, "partial-SET step, about 27 steps to Gmax at the start"));
@@ -87,15 +124,42 @@ public final class DevicePresets {
         m.put(PCM_SET_DEVICE_VARIATION, assumed(0.3, "device-to-device spread of the mean step"));
         m.put(PCM_RESET_THRESHOLD, assumed(0.9, "occasional RESET when a device nears Gmax"));
 
-        m.put(CAP_READ_SPAN, assumed(20, "g spans 0-20 uS; g - g_shared spans +-10 uS around 0.5 V"));
-        m.put(CAP_READ_NONLINEARITY, assumed(0.2, "paper: g(V_C) monotone and mildly non-linear"));
+        m.put(CAP_READ_SPAN, assumed(20, "g spans 0-20 uS, the range of the PCM devices"));
+        m.put(
+                CAP_READ_THRESHOLD,
+                assumed(
+                        0.3,
+                        "g(0.5 V) is about 29 % of the span: g can rise 2.5 times as far as it can fall from the "
+                                + "initial voltage (the paper's reason for the offset), and is linear above threshold "
+                                + "(paper: mildly non-linear)"));
+        m.put(
+                CAP_READ_RISES_WITH_VOLTAGE,
+                assumed(1, "NMOS read transistor: g rises with V_C, and leakage toward 0.8 V raises it"));
+        m.put(CAP_SUBTHRESHOLD_SLOPE, assumed(0.04, "n*kT/q with n about 1.5 at 300 K"));
         m.put(CAP_STEP, assumed(0.002, "net +-100 pulses per two intervals (paper) stay inside the 1 V swing"));
-        m.put(CAP_STEP_VARIATION_UP, assumed(0.2, "physics.md: sigma 0.1-0.3 (paper: SPICE Monte Carlo)"));
-        m.put(CAP_STEP_VARIATION_DOWN, assumed(0.2, "physics.md: sigma 0.1-0.3 (paper: SPICE Monte Carlo)"));
-        m.put(CAP_READ_OFFSET, assumed(0.5, "read-transistor mismatch, compensated at transfer"));
+        m.put(
+                CAP_PULSE_OVERDRIVE,
+                assumed(
+                        0.35,
+                        "pulse currents are constant over the middle of the range and fall to 0 within 0.35 V of "
+                                + "the rail they pull toward (paper: SPICE, dV depends on V_C)"));
+        m.put(
+                CAP_THRESHOLD_VARIATION,
+                assumed(
+                        0.02,
+                        "sigma(Vth) 20 mV: steps vary by about 2*sigma/overdrive = 11 % from cell to cell "
+                                + "(physics.md: 0.1-0.3; paper: SPICE Monte Carlo of 1,000 cells)"));
+        m.put(
+                CAP_PULSE_NOISE,
+                derived(0.09, "charge granularity: a 2 mV step on 10 fF is about 125 electrons, 1/sqrt(125) = 0.09"));
         m.put(CAP_INIT_VOLTS, paper(0.5, "paper: capacitors re-initialised to 0.5 V"));
         m.put(CAP_LEAK_TARGET_VOLTS, paper(0.8, "paper: leakage pulls V_C toward about 0.8 V"));
-        m.put(CAP_LEAK_TIME_CONSTANT, assumed(100_000, "0.1 s at 1 us per example"));
+        m.put(
+                CAP_LEAK_TIME_CONSTANT,
+                assumed(
+                        0.02,
+                        "20 ms: a 10 fF node losing a fraction of a volt to sub-fA leakage; 12 transfer "
+                                + "intervals of 784-250-10 (1.6 ms each at 200 ns per example)"));
         m.put(CAP_SUPPLY_VOLTS, assumed(1.0, "capacitor voltage confined to 0-1 V"));
         return m;
     }

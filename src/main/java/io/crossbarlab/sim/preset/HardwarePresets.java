@@ -70,5 +70,5 @@ public final class HardwarePresets {
      */
     static final double ADC_ENERGY_CALIBRATED = 4.498e-11;
 
-    static final double ADC_AREA_CALIBRATED = 989.2;
+    static final double ADC_AREA_CALIBRATED = 204.5;
 }

@@ -4,7 +4,7 @@ package io.crossbarlab.sim.preset;
  * A preset's value for one parameter, with where it comes from and a one-line reason.
  *
  * @param value the value, in the unit of its {@link ParameterDef}
- * @param source paper, derived, assumed, calibrated or datasheet
+ * @param source paper, derived, assumed, calibrated or literature
  * @param reason why this value (a citation, the arithmetic, or the assumption made)
  */
 public record PresetValue(double value, Source source, String reason) {
@@ -25,7 +25,7 @@ public record PresetValue(double value, Source source, String reason) {
         return new PresetValue(value, Source.CALIBRATED, reason);
     }
 
-    public static PresetValue datasheet(double value, String reason) {
-        return new PresetValue(value, Source.DATASHEET, reason);
+    public static PresetValue literature(double value, String reason) {
+        return new PresetValue(value, Source.LITERATURE, reason);
     }
 }

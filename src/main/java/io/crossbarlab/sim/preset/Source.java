@@ -10,6 +10,6 @@ public enum Source {
     ASSUMED,
     /** Chosen so that a documented reference reproduces a published figure. */
     CALIBRATED,
-    /** Datasheet value of a commercial product. */
-    DATASHEET
+    /** Measured or fitted in another cited work on the same kind of device. */
+    LITERATURE
 }

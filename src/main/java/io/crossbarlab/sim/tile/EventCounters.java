@@ -48,12 +48,37 @@ public final class EventCounters {
     public long pcmResetPulses;
     /** PCM program-and-verify iterations (each one SET ramp plus one verify read). */
     public long pcmProgramIterations;
+    /**
+     * Program-and-verify iterations of transfers as time: a tile programs one row at a time, all of its
+     * cells in parallel, so a row takes as many iterations as its slowest cell; the tiles of a network
+     * transfer at the same example and in parallel, so a transfer takes as long as its slowest tile.
+     * This is the sum over transfers of that slowest tile's sum over rows ({@link #recordTransfer}).
+     */
+    public long pcmTransferRowIterations;
+
+    private long transferRoundExample = -1;
+    private long transferRoundMax;
     /** Transfers of the 3T1C pair into the PCM pair (counted per tile). */
     public long transfers;
     /** Occasional RESET-and-reprogram events of saturated PCM pairs (PCM_PAIR). */
     public long pcmOccasionalResets;
     /** Weight updates (synapse, example) that hit the per-update pulse cap. */
     public long clippedUpdates;
+
+    /**
+     * A tile transferred at {@code example}, its rows taking {@code rowIterations} iterations in all;
+     * tiles transferring at the same example share one round, whose time is their maximum.
+     */
+    public void recordTransfer(long example, long rowIterations) {
+        if (example != transferRoundExample) {
+            transferRoundExample = example;
+            transferRoundMax = rowIterations;
+            pcmTransferRowIterations += rowIterations;
+        } else if (rowIterations > transferRoundMax) {
+            pcmTransferRowIterations += rowIterations - transferRoundMax;
+            transferRoundMax = rowIterations;
+        }
+    }
 
     /** An immutable copy. */
     public Snapshot snapshot() {
@@ -77,6 +102,7 @@ public final class EventCounters {
                 pcmSetPulses,
                 pcmResetPulses,
                 pcmProgramIterations,
+                pcmTransferRowIterations,
                 transfers,
                 pcmOccasionalResets,
                 clippedUpdates);
@@ -103,6 +129,7 @@ public final class EventCounters {
             long pcmSetPulses,
             long pcmResetPulses,
             long pcmProgramIterations,
+            long pcmTransferRowIterations,
             long transfers,
             long pcmOccasionalResets,
             long clippedUpdates) {

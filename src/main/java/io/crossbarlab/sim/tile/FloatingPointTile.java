@@ -14,11 +14,6 @@ public final class FloatingPointTile extends Tile {
     }
 
     @Override
-    protected double readNoiseSigma() {
-        return 0;
-    }
-
-    @Override
     public void initialise(float[] initialWeights, SplitMix64 deviceRng, SplitMix64 noiseRng) {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(initialWeights, r * cols, weights[r], 0, cols);

@@ -13,7 +13,10 @@ import io.crossbarlab.sim.random.SplitMix64;
  * by closed-loop tuning ("occasional RESET").
  *
  * <p>Drift is not applied in this scheme: devices are written continuously, so there is no single
- * programming time to drift from. This favours the baseline, never the 3T1C scheme.
+ * programming time to drift from. This favours the baseline, never the 3T1C scheme. The 1/f read noise
+ * is low-frequency: it barely changes between two reads one example apart, so it is not drawn anew on
+ * every array read; it acts where a device's state is read for a decision, the read before an
+ * occasional RESET, with the same law as in the 3T1C scheme at the age of one transfer interval.
  */
 public final class PcmPairTile extends PulsedTile {
 
@@ -26,6 +29,8 @@ public final class PcmPairTile extends PulsedTile {
     private final float[] stepMinus;
     private final float scale;
     private final float threshold;
+    /** Time factor of the 1/f read noise at the read before an occasional RESET. */
+    private final double resetReadNoise;
 
     public PcmPairTile(
             int rowOffset,
@@ -57,11 +62,10 @@ public final class PcmPairTile extends PulsedTile {
         stepMinus = new float[n];
         scale = (float) (cell.gainFactor() / cell.weightScaleMicrosiemens());
         threshold = (float) (pcm.resetThresholdFraction() * pcm.gMaxMicrosiemens());
-    }
-
-    @Override
-    protected double readNoiseSigma() {
-        return Math.sqrt(2.0) * cell.gainFactor() * pcm.readNoiseMicrosiemens() / cell.weightScaleMicrosiemens();
+        // devices are written all the time: their 1/f noise is that of a device written one transfer
+        // interval ago, the age the 2PCM+3T1C cell's devices reach before they are rewritten
+        resetReadNoise = Pcm.readNoiseTimeFactor(
+                pcm.driftT0Seconds() + cell.transferIntervalExamples() * tp.secondsPerExample(), pcm);
     }
 
     @Override
@@ -114,7 +118,7 @@ public final class PcmPairTile extends PulsedTile {
                     (pairs.plusWorks(i) && gPlus[i] >= threshold) || (pairs.minusWorks(i) && gMinus[i] >= threshold);
             if (saturated) {
                 double read =
-                        gPlus[i] - gMinus[i] + Math.sqrt(2.0) * pcm.readNoiseMicrosiemens() * noise.nextGaussian();
+                        gPlus[i] - gMinus[i] + resetReadNoise * Math.sqrt(pairs.readVariance(i)) * noise.nextGaussian();
                 pairs.reprogram(i, read, noise);
                 counters.pcmOccasionalResets++;
             }

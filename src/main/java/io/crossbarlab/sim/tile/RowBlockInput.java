@@ -154,20 +154,6 @@ public final class RowBlockInput {
         sortedCount = n;
     }
 
-    /**
-     * The squared norm of the block's input {@code x} (the one last loaded), summed in double over
-     * the non-zero rows in ascending order. Only read noise needs it, so it is not kept by {@link
-     * #load}.
-     */
-    public double sumSquares(float[] x) {
-        double ss = 0;
-        for (int k = 0; k < nonZeroCount; k++) {
-            float v = x[nonZeroRows[k]];
-            ss += (double) v * v;
-        }
-        return ss;
-    }
-
     public int nonZeroCount() {
         return nonZeroCount;
     }

@@ -24,6 +24,17 @@ public abstract class Tile {
     private final float[] partial;
     private final float[] deltaSlice;
     private final double[] gaussians;
+    private final float[] noiseVariance;
+
+    /**
+     * Read-noise variance of each cell, network units² (per unit input), for the state its devices
+     * are in; null for a tile that reads without noise. A read's output j then carries noise of
+     * standard deviation {@code readNoiseScale * sqrt(sum_i x_i² * readVariance[i][j])}.
+     */
+    protected float[][] readVariance;
+
+    /** Multiplier of the read noise's standard deviation (its growth with time since programming). */
+    protected double readNoiseScale;
 
     protected Tile(int rowOffset, int rows, int colOffset, int cols, TileParameters tp, EventCounters counters) {
         this.rows = rows;
@@ -36,10 +47,8 @@ public abstract class Tile {
         this.partial = new float[Math.max(rows, cols)];
         this.deltaSlice = new float[cols];
         this.gaussians = new double[Math.max(rows, cols)];
+        this.noiseVariance = new float[Math.max(rows, cols)];
     }
-
-    /** Standard deviation of the read error of one cell, in network weight units. */
-    protected abstract double readNoiseSigma();
 
     /** Sets the initial weights (network units, [r*cols + c]) by programming the devices. */
     public abstract void initialise(float[] initialWeights, SplitMix64 deviceRng, SplitMix64 noiseRng);
@@ -83,7 +92,30 @@ public abstract class Tile {
         float[] y = partial;
         java.util.Arrays.fill(y, 0, cols, 0f);
         accumulateRows(in.nonZeroRows, in.nonZeroCount, x, y);
-        readOut(y, rng == null ? 0 : in.sumSquares(x), rng, out);
+        float[] v = null;
+        if (noisy(rng)) {
+            v = noiseVariance;
+            java.util.Arrays.fill(v, 0, cols, 0f);
+            accumulateSquares(in.nonZeroRows, in.nonZeroCount, x, v);
+        }
+        readOut(y, v, rng, out);
+    }
+
+    private boolean noisy(SplitMix64 rng) {
+        return rng != null && readVariance != null && readNoiseScale > 0;
+    }
+
+    /** {@code v[c] += x[r]² * readVariance[r][c]} over the listed rows, in ascending row order. */
+    private void accumulateSquares(int[] nonZero, int count, float[] x, float[] v) {
+        final int n = cols;
+        for (int k = 0; k < count; k++) {
+            int r = nonZero[k];
+            float xr = x[r] * x[r];
+            float[] var = readVariance[r - rowOffset];
+            for (int c = 0; c < n; c++) {
+                v[c] += xr * var[c];
+            }
+        }
     }
 
     /**
@@ -124,15 +156,14 @@ public abstract class Tile {
     }
 
     /**
-     * The read-out of a forward MVM's partial sums {@code y}: output-referred read noise for an input
-     * of squared norm {@code sumSquares} (none if rng is null), ADC quantisation, then accumulation
-     * into this tile's columns of {@code out}.
+     * The read-out of a forward MVM's partial sums {@code y}: read noise of variance {@code
+     * readNoiseScale² * variance[c]} on each output (none if variance is null), ADC quantisation, then
+     * accumulation into this tile's columns of {@code out}.
      */
-    private void readOut(float[] y, double sumSquares, SplitMix64 rng, float[] out) {
+    private void readOut(float[] y, float[] variance, SplitMix64 rng, float[] out) {
         final int n = cols;
-        double sigma = readNoiseSigma();
-        if (rng != null && sigma > 0 && sumSquares > 0) {
-            addReadNoise(y, n, sigma * Math.sqrt(sumSquares), rng);
+        if (variance != null) {
+            addReadNoise(y, variance, n, readNoiseScale, rng);
         }
         quantise(y, n, tileParameters.adcForwardFullScale());
         for (int c = 0; c < n; c++) {
@@ -141,19 +172,18 @@ public abstract class Tile {
     }
 
     /**
-     * {@code y[k] += (float) (s * N(0,1))} for k < n, the deviates drawn in order from rng. Drawn into
-     * a scratch array first and added in a loop of their own, so that no scalar double-to-float
-     * conversion sits in the loop of draws (on JDK 17 such a conversion can chain a loop's
-     * iterations, see {@code Activation#apply}); batched PCM_PAIR evaluation took 7.1-7.8 instead of
-     * 7.5-8.5 µs per test example over six JVM launches each. Same values either way.
+     * {@code y[k] += (float) (scale * sqrt(variance[k]) * N(0,1))} for k < n, one deviate per output
+     * drawn in order from rng (also for outputs of zero variance, so that the draws do not depend on
+     * the state). The deviates go into a scratch array first and are added in a loop of their own (no
+     * scalar double-to-float conversion in the loop of draws, see docs/benchmarks.md).
      */
-    private void addReadNoise(float[] y, int n, double s, SplitMix64 rng) {
+    private void addReadNoise(float[] y, float[] variance, int n, double scale, SplitMix64 rng) {
         double[] g = gaussians;
         for (int k = 0; k < n; k++) {
             g[k] = rng.nextGaussian();
         }
         for (int k = 0; k < n; k++) {
-            y[k] += (float) (s * g[k]);
+            y[k] += (float) (scale * Math.sqrt(variance[k]) * g[k]);
         }
     }
 
@@ -161,11 +191,6 @@ public abstract class Tile {
     public final void backward(float[] delta, float[] out, SplitMix64 rng) {
         final int n = cols;
         float[] y = partial;
-        double ss = 0;
-        for (int c = 0; c < n; c++) {
-            float d = delta[colOffset + c];
-            ss += (double) d * d;
-        }
         final float[] d = deltaSlice;
         System.arraycopy(delta, colOffset, d, 0, n);
         // Four rows at a time: four independent sums in flight instead of one chain of dependent
@@ -200,9 +225,17 @@ public abstract class Tile {
             }
             y[r] = acc;
         }
-        double sigma = readNoiseSigma();
-        if (rng != null && sigma > 0 && ss > 0) {
-            addReadNoise(y, rows, sigma * Math.sqrt(ss), rng);
+        if (noisy(rng)) {
+            float[] v = noiseVariance;
+            for (int k = 0; k < rows; k++) {
+                float[] var = readVariance[k];
+                float acc = 0f;
+                for (int c = 0; c < n; c++) {
+                    acc += d[c] * d[c] * var[c];
+                }
+                v[k] = acc;
+            }
+            addReadNoise(y, v, rows, readNoiseScale, rng);
         }
         quantise(y, rows, tileParameters.adcBackwardFullScale());
         for (int k = 0; k < rows; k++) {
@@ -301,17 +334,27 @@ public abstract class Tile {
         }
         float[] y = partial;
         for (int b = 0; b < count; b++) {
-            double ss = 0;
-            if (rng != null) {
+            SplitMix64 rb = rng == null ? null : rng[b];
+            float[] v = null;
+            if (noisy(rb)) {
+                // the rows in ascending order, as forward sums them (a zero input adds +0)
+                v = noiseVariance;
+                java.util.Arrays.fill(v, 0, cols, 0f);
                 float[] xb = x[b];
-                for (int k = rowOffset; k < rowOffset + rows; k++) {
-                    ss += (double) xb[k] * xb[k];
+                for (int k = 0; k < rows; k++) {
+                    float xr = xb[rowOffset + k] * xb[rowOffset + k];
+                    if (xr != 0f) {
+                        float[] var = readVariance[k];
+                        for (int c = 0; c < cols; c++) {
+                            v[c] += xr * var[c];
+                        }
+                    }
                 }
             }
             for (int c = 0; c < cols; c++) {
                 y[c] = yt[c][b];
             }
-            readOut(y, ss, rng == null ? null : rng[b], out[b]);
+            readOut(y, v, rb, out[b]);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.crossbarlab.sim.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.crossbarlab.sim.preset.DevicePresets;
 import io.crossbarlab.sim.random.SplitMix64;
@@ -58,20 +59,54 @@ class PcmTests {
     }
 
     @Property(tries = 100)
-    void driftNeverRaisesConductanceAndIsMonotoneInTime(@ForAll @DoubleRange(min = 0, max = 1e6) double t) {
-        double f1 = Pcm.driftFactor(t, PCM);
-        double f2 = Pcm.driftFactor(t * 2 + 1, PCM);
+    void driftNeverRaisesConductanceAndIsMonotoneInTime(
+            @ForAll @DoubleRange(min = 0, max = 1e6) double t, @ForAll @DoubleRange(min = 0, max = 0.5) double nu) {
+        double f1 = Pcm.driftFactor(t, nu, PCM);
+        double f2 = Pcm.driftFactor(t * 2 + 1, nu, PCM);
         assertThat(f1).isBetween(0.0, 1.0);
         assertThat(f2).isLessThanOrEqualTo(f1);
     }
 
-    @Property(tries = 200)
-    void capacitorReadCurveIsMonotone(
-            @ForAll @DoubleRange(min = -0.5, max = 1.5) double v,
-            @ForAll @DoubleRange(min = 0, max = 0.1) double dv,
-            @ForAll @DoubleRange(min = 0, max = 1) double kappa) {
-        CapacitorParameters c = new CapacitorParameters(20, kappa, 0.002, 0.2, 0.2, 0.5, 0.5, 0.8, 1e5, 1.0);
-        assertThat(c.readMicrosiemens(v + dv)).isGreaterThanOrEqualTo(c.readMicrosiemens(v));
-        assertThat(c.slopeMicrosiemensPerVolt(v)).isGreaterThanOrEqualTo(0);
+    /**
+     * The drift exponents follow the fit they come from (Nandakumar et al. 2019, as in aihwkit): at least
+     * 0.049 everywhere, larger for low conductances, with a spread that also grows as G falls.
+     */
+    @Test
+    void driftExponentsFollowTheMeasuredFit() {
+        assertThat(Pcm.driftMean(20, PCM)).isEqualTo(0.049);
+        assertThat(Pcm.driftMean(0.2, PCM)).isCloseTo(0.0244 - 0.0155 * Math.log(0.01), within(1e-9));
+        assertThat(Pcm.driftMean(1e-6, PCM)).isEqualTo(0.1);
+        assertThat(Pcm.driftSpread(20, PCM)).isEqualTo(0.008);
+        assertThat(Pcm.driftSpread(0.2, PCM)).isGreaterThan(Pcm.driftSpread(2, PCM));
+        SplitMix64 rng = new SplitMix64(5);
+        double sum = 0;
+        double sumSq = 0;
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            double nu = Pcm.drawNu(2.0, PCM, rng);
+            sum += nu;
+            sumSq += nu * nu;
+        }
+        double mean = sum / n;
+        double sd = Math.sqrt(sumSq / n - mean * mean);
+        assertThat(mean).isCloseTo(Pcm.driftMean(2.0, PCM), within(0.002));
+        assertThat(sd).isCloseTo(Pcm.driftSpread(2.0, PCM), within(0.002));
+        assertThat(Pcm.drawNu(0.0, PCM, rng))
+                .as("a RESET device does not drift")
+                .isZero();
+    }
+
+    /** 1/f read noise: relative noise falls as G rises (capped for small G), and grows with log time. */
+    @Test
+    void readNoiseDependsOnTheStateAndGrowsWithTime() {
+        assertThat(Pcm.readNoiseRelative(20, PCM)).isCloseTo(0.0088, within(1e-12));
+        assertThat(Pcm.readNoiseRelative(2, PCM)).isGreaterThan(Pcm.readNoiseRelative(10, PCM));
+        assertThat(Pcm.readNoiseRelative(1e-4, PCM)).isEqualTo(0.2);
+        assertThat(Pcm.readNoiseTimeFactor(1e-7, PCM))
+                .as("under t_read: nothing")
+                .isZero();
+        assertThat(Pcm.readNoiseTimeFactor(1.6e-3, PCM))
+                .isCloseTo(Math.sqrt(Math.log((1.6e-3 + 250e-9) / 500e-9)), within(1e-9));
+        assertThat(Pcm.readNoiseTimeFactor(3.15e7, PCM)).isGreaterThan(Pcm.readNoiseTimeFactor(1.0, PCM));
     }
 }

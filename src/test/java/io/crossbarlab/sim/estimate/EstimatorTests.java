@@ -59,6 +59,18 @@ class EstimatorTests {
         assertThat(Reference.erf(1.0)).isCloseTo(0.8427008, within(2e-7));
     }
 
+    /**
+     * A row programs in parallel and lasts as long as its slowest cell: for one cell that is the mean,
+     * for a row of 512 the expected maximum of 512 truncated geometric counts (14.5 against 2.6).
+     */
+    @Test
+    void aRowOfCellsTakesAsLongAsItsSlowestCell() {
+        var pcm = device(Map.of()).pcm();
+        assertThat(Reference.slowestOfRow(pcm, 1)).isCloseTo(Reference.meanProgramIterations(pcm), within(1e-9));
+        assertThat(Reference.slowestOfRow(pcm, 512)).isCloseTo(14.535, within(0.01));
+        assertThat(Reference.slowestOfRow(pcm, 2048)).isGreaterThan(Reference.slowestOfRow(pcm, 512));
+    }
+
     /** Workloads of networks of any shape and update statistics. */
     @Provide
     Arbitrary<Workload> workloads() {
@@ -74,7 +86,7 @@ class EstimatorTests {
                         Arbitraries.doubles().between(0, 5),
                         Arbitraries.integers().between(100, 100_000))
                 .as((l, tile, active, pulses, interval) ->
-                        Workload.analytic(l, tile, tile, active, pulses, interval, 2.6));
+                        Workload.analytic(l, tile, tile, active, pulses, interval, 2.6, 13.5));
     }
 
     @Property(tries = 200)
@@ -147,6 +159,7 @@ class EstimatorTests {
                 w.pcmSetPulses() * 2 + 1,
                 w.pcmResetPulses(),
                 w.pcmProgramIterations(),
+                w.transferRowIterations(),
                 w.layers(),
                 w.backwardLayers(),
                 w.tiles(),

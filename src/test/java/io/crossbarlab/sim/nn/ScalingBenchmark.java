@@ -54,7 +54,8 @@ public final class ScalingBenchmark {
                                 .resolve(Map.of(), ""),
                         512,
                         512,
-                        1);
+                        1,
+                        null);
                 Trainer.train(
                         spec,
                         train.limit(Math.min(200, shape.examples())),

@@ -53,7 +53,8 @@ public class KernelBenchmarks {
             case FLOATING_POINT -> new FloatingPointTile(0, ROWS, 0, COLS, TileParameters.DEFAULT, c);
             case PCM_PAIR -> new PcmPairTile(0, ROWS, 0, COLS, TileParameters.DEFAULT, c, rng, d.cell(), d.pcm());
             case PCM_3T1C ->
-                new Pcm3T1CTile(0, ROWS, 0, COLS, TileParameters.DEFAULT, c, rng, d.cell(), d.pcm(), d.capacitor());
+                new Pcm3T1CTile(
+                        0, ROWS, 0, COLS, TileParameters.DEFAULT, c, rng, d.cell(), d.pcm(), d.capacitor(), d.curves());
         };
         float[] w = new float[ROWS * COLS];
         SplitMix64 init = new SplitMix64(2);

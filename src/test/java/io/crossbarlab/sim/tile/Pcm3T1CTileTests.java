@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.crossbarlab.sim.cell.DeviceConfig;
 import io.crossbarlab.sim.cell.Scheme;
+import io.crossbarlab.sim.device.CapacitorCurves;
 import io.crossbarlab.sim.random.SplitMix64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,17 +44,24 @@ class Pcm3T1CTileTests {
         return w;
     }
 
+    static Pcm3T1CTile tile(Map<String, Object> overrides, long seed, double weightBound) {
+        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, overrides);
+        Pcm3T1CTile t = TileFixtures.pcm3t1c(ROWS, COLS, d, new EventCounters(), seed);
+        t.initialise(
+                TileFixtures.uniformWeights(N, weightBound, seed + 1),
+                new SplitMix64(seed + 2),
+                new SplitMix64(seed + 3));
+        return t;
+    }
+
     /** Mean |W(after two intervals) - W(start)| when every cell gets as many up as down requests. */
     static double asymmetryDriftOverTwoIntervals(boolean inversion) {
         Map<String, Object> o = TileFixtures.ideal();
-        o.put("capStepVariationUp", 0.3);
-        o.put("capStepVariationDown", 0.3);
+        o.put("capThresholdVariationVolts", 0.05);
         o.put("polarityInversion", inversion);
         o.put("transferIntervalExamples", 1000);
         o.put("pcmProgramToleranceMicrosiemens", 0.01);
-        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, o);
-        Pcm3T1CTile t = TileFixtures.pcm3t1c(ROWS, COLS, d, new EventCounters(), 1);
-        t.initialise(TileFixtures.uniformWeights(N, 0.5, 2), new SplitMix64(3), new SplitMix64(4));
+        Pcm3T1CTile t = tile(o, 1, 0.5);
         float[] start = weights(t);
         pulseEveryCell(t, 40, 40);
         t.beforeExample(1000);
@@ -67,77 +75,76 @@ class Pcm3T1CTileTests {
         return sum / N;
     }
 
+    /**
+     * Each cell's pull-up and pull-down differ (threshold mismatch), so equal numbers of up and down
+     * requests move W: by +b in an interval with p = +1 and by -b with p = -1, which cancel.
+     */
     @Test
     void polarityInversionCancelsAFixedUpDownAsymmetryOverTwoIntervals() {
         double without = asymmetryDriftOverTwoIntervals(false);
         double with = asymmetryDriftOverTwoIntervals(true);
-        // Without inversion each cell drifts by 2 * 40 * |step_up - step_down| * slope / scale.
-        assertThat(without).isGreaterThan(0.01);
+        assertThat(without).isGreaterThan(0.005);
         assertThat(with).isLessThan(0.05 * without);
     }
 
+    /**
+     * The paper's reading: the PCM pair is programmed to W - offset - p'*mismatch, the capacitors are
+     * re-initialised, and the residual is left to training. With the static 3T1C mismatch compensated,
+     * every cell ends exactly one offset below its weight (a target under the offset stays RESET).
+     */
     @Test
-    void transferErrorIsSkewedNegativeByTheOffsetAndTheResidualIsChargedIntoG() {
+    void transferProgramsWMinusTheOffsetAndCompensatesTheStaticMismatch() {
+        Map<String, Object> o = TileFixtures.ideal();
+        o.put("transferOffsetMicrosiemens", 2.0);
+        o.put("offsetFollowsPolarity", false);
+        o.put("capThresholdVariationVolts", 0.03);
+        o.put("transferIntervalExamples", 1000);
+        o.put("pcmProgramToleranceMicrosiemens", 0.01);
+        Pcm3T1CTile t = tile(o, 5, 1.0);
+        double scale = 40;
+        float[] before = weights(t);
+        t.beforeExample(1000);
+        float[] after = weights(t);
+        int checked = 0;
+        for (int i = 0; i < N; i++) {
+            double wUs = before[i] * scale;
+            if (wUs > -2 && wUs < 6) {
+                continue; // targets W - 2 uS - p'*mismatch in (0, 2 uS) are left RESET for training to absorb
+            }
+            assertThat((after[i] - before[i]) * scale).isCloseTo(-2.0, within(0.05));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(N / 2);
+    }
+
+    /**
+     * With the offset following the polarity, the residual always needs g to rise, the direction a cell
+     * near its threshold can go; the option that writes every residual into g restores W.
+     */
+    @Test
+    void theResidualWriteOptionChargesTheResidualIntoG() {
         Map<String, Object> o = TileFixtures.ideal();
         o.put("transferOffsetMicrosiemens", 2.0);
         o.put("pcmProgramNoiseMicrosiemens", 0.3);
-        o.put("offsetFollowsPolarity", false);
+        o.put("transferResidualToCapacitor", true);
         o.put("transferIntervalExamples", 1000);
         DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, o);
-        double scale = d.cell().weightScaleMicrosiemens();
         EventCounters counters = new EventCounters();
         Pcm3T1CTile t = TileFixtures.pcm3t1c(ROWS, COLS, d, counters, 5);
         t.initialise(TileFixtures.uniformWeights(N, 1.0, 6), new SplitMix64(7), new SplitMix64(8));
         float[] before = weights(t);
         t.beforeExample(1000);
         float[] after = weights(t);
-        int negative = 0;
-        int counted = 0;
-        double pcmErrorSum = 0;
-        double totalErrorSum = 0;
+        double pcmError = 0;
+        double total = 0;
         for (int i = 0; i < N; i++) {
-            double wUs = before[i] * scale;
-            if (wUs > 0 && wUs < 4.5) {
-                continue; // targets W - 2 uS in (0, 2 uS) are left RESET for g to absorb
-            }
-            double pcmError = (t.pcmWeight(i / COLS, i % COLS) - before[i]) * scale;
-            pcmErrorSum += pcmError;
-            totalErrorSum += (after[i] - before[i]) * scale;
-            counted++;
-            if (pcmError < 0) {
-                negative++;
-            }
+            pcmError += (t.pcmWeight(i / COLS, i % COLS) - before[i]) * 40;
+            total += Math.abs(after[i] - before[i]) * 40;
         }
-        // the PCM pair is programmed to W - 2 uS: its error is skewed negative by the offset ...
-        assertThat(pcmErrorSum / counted).isCloseTo(-2.0, within(0.15));
-        assertThat((double) negative / counted).isGreaterThan(0.95);
-        // ... and the residual, charged into g (p = -1 after the flip, so g must fall), restores W
-        assertThat(totalErrorSum / counted).isCloseTo(0.0, within(0.05));
-        // the residual (about 2 uS = 50 nominal pulses per cell) was written by capacitor pulses
-        assertThat(counters.capChargePulses + counters.capDischargePulses).isGreaterThan(40L * N);
-    }
-
-    @Test
-    void withoutResidualWriteTheTransferLeavesTheOffsetInW() {
-        Map<String, Object> o = TileFixtures.ideal();
-        o.put("transferOffsetMicrosiemens", 2.0);
-        o.put("offsetFollowsPolarity", false);
-        o.put("transferResidualToCapacitor", false);
-        o.put("transferIntervalExamples", 1000);
-        o.put("pcmProgramToleranceMicrosiemens", 0.01);
-        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, o);
-        double scale = d.cell().weightScaleMicrosiemens();
-        Pcm3T1CTile t = TileFixtures.pcm3t1c(ROWS, COLS, d, new EventCounters(), 5);
-        t.initialise(TileFixtures.uniformWeights(N, 1.0, 6), new SplitMix64(7), new SplitMix64(8));
-        float[] before = weights(t);
-        t.beforeExample(1000);
-        float[] after = weights(t);
-        for (int i = 0; i < N; i++) {
-            double wUs = before[i] * scale;
-            if (wUs <= 0 || wUs >= 4.5) {
-                assertThat((after[i] - before[i]) * scale).isCloseTo(-2.0, within(0.05));
-            }
-        }
+        // p' = -1: the pair holds W + 2 uS, skewed positive, and g rises to take the 2 uS off again
+        assertThat(pcmError / N).isGreaterThan(1.5);
+        assertThat(total / N).as("mean |W error| after the residual write, uS").isLessThan(0.25);
+        assertThat(counters.capChargePulses).isGreaterThan(20L * N);
     }
 
     @Test
@@ -164,51 +171,45 @@ class Pcm3T1CTileTests {
     }
 
     /**
-     * W = F*(G+ - G-)/scale + p*(g(V) - g(V_shared))/scale, g the non-linear read curve, whichever path
-     * wrote the weight last: a pulse, a slow-process refresh, in both polarities.
+     * The folded fast path (per-cell fixed part + p*g(V)/scale) agrees with the cell equation W =
+     * F*(G+ - G-) + p*(g - g_shared) as written, whichever path wrote the weight last: a pulse, a
+     * refresh of drift and leakage, a transfer, in both polarities, with every effect on.
      */
     @Test
     void weightFollowsTheCellEquationOnEveryWritePathAndPolarity() {
-        Map<String, Object> o = TileFixtures.ideal();
-        o.put("capReadNonlinearity", 0.35);
+        Map<String, Object> o = new java.util.HashMap<>();
         o.put("transferIntervalExamples", 10);
-        o.put("slowProcessIntervalExamples", 5);
-        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, o);
-        Pcm3T1CTile t = TileFixtures.pcm3t1c(ROWS, COLS, d, new EventCounters(), 31);
-        t.initialise(TileFixtures.uniformWeights(N, 1.0, 32), new SplitMix64(33), new SplitMix64(34));
+        o.put("slowProcessIntervalExamples", 4);
+        o.put("capLeakTimeConstantSeconds", 1e-5);
+        Pcm3T1CTile t = tile(o, 31, 1.0);
         pulseEveryCell(t, 25, 3);
-        assertCellEquation(t, d, 1);
-        t.afterExample(5); // refresh path
-        assertCellEquation(t, d, 1);
+        assertCellEquation(t, 1);
+        t.afterExample(1); // refresh: leakage and drift
+        t.afterExample(2);
+        t.afterExample(4);
+        assertCellEquation(t, 1);
         t.beforeExample(10); // transfer: p = -1
         pulseEveryCell(t, 4, 30);
-        assertCellEquation(t, d, -1);
-        t.afterExample(15);
-        assertCellEquation(t, d, -1);
+        assertCellEquation(t, -1);
+        t.afterExample(14);
+        assertCellEquation(t, -1);
     }
 
-    static void assertCellEquation(Pcm3T1CTile t, DeviceConfig d, int p) {
+    static void assertCellEquation(Pcm3T1CTile t, int p) {
         assertThat(t.polarity()).isEqualTo(p);
-        double scale = d.cell().weightScaleMicrosiemens();
-        // no leakage in the ideal fixture: the shared reference stays at its initial voltage
-        double shared = d.capacitor().readMicrosiemens(d.capacitor().initVolts());
         for (int r = 0; r < ROWS; r++) {
             for (int c = 0; c < COLS; c++) {
-                double g = d.capacitor().readMicrosiemens(t.capacitorVolts(r, c));
-                double expected = t.pcmWeight(r, c) + p * (g - shared) / scale;
-                assertThat((double) t.weight(r, c)).isCloseTo(expected, within(2e-6));
+                assertThat((double) t.weight(r, c)).isCloseTo(t.cellWeight(r, c), within(2e-6));
             }
         }
     }
 
+    /** Exact exponential relaxation toward 0.8 V, in the hardware's time (200 ns per example here). */
     @Test
     void leakagePullsCapacitorsTowardTheLeakTarget() {
         Map<String, Object> o = TileFixtures.ideal();
-        o.put("capLeakTimeConstantExamples", 1000.0);
-        o.put("slowProcessIntervalExamples", 100);
-        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, o);
-        Pcm3T1CTile t = TileFixtures.pcm3t1c(ROWS, COLS, d, new EventCounters(), 13);
-        t.initialise(TileFixtures.uniformWeights(N, 0.5, 14), new SplitMix64(15), new SplitMix64(16));
+        o.put("capLeakTimeConstantSeconds", 1e-3);
+        Pcm3T1CTile t = tile(o, 13, 0.5);
         float v0 = t.capacitorVolts(0, 0);
         t.afterExample(100);
         float v1 = t.capacitorVolts(0, 0);
@@ -217,44 +218,174 @@ class Pcm3T1CTileTests {
         assertThat(v0).isEqualTo(0.5f);
         assertThat(v1).isGreaterThan(v0).isLessThan(0.8f);
         assertThat(v2).isGreaterThan(v1).isLessThan(0.8f);
-        // exact exponential relaxation: 0.8 - 0.3 * exp(-100/1000)
-        assertThat((double) v1).isCloseTo(0.8 - 0.3 * Math.exp(-0.1), within(1e-6));
+        assertThat((double) v1).isCloseTo(0.8 - 0.3 * Math.exp(-100 * 2e-7 / 1e-3), within(1e-6));
+    }
+
+    /** A cell whose switches have higher thresholds leaks more slowly: leakage differs from cell to cell. */
+    @Test
+    void leakageRatesVaryWithTheCellsThresholds() {
+        Map<String, Object> o = TileFixtures.ideal();
+        o.put("capLeakTimeConstantSeconds", 1e-3);
+        o.put("capThresholdVariationVolts", 0.02);
+        Pcm3T1CTile t = tile(o, 14, 0.5);
+        t.afterExample(1000);
+        double[] moved = new double[N];
+        for (int i = 0; i < N; i++) {
+            moved[i] = (t.capacitorVolts(i / COLS, i % COLS) - 0.5) / 0.3;
+        }
+        double mean = java.util.Arrays.stream(moved).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(moved)
+                .map(m -> (m - mean) * (m - mean))
+                .average()
+                .orElseThrow());
+        double nominal = 1 - Math.exp(-1000 * 2e-7 / 1e-3);
+        assertThat(mean).isCloseTo(nominal, within(0.05));
+        assertThat(sd / mean).isBetween(0.05, 0.6);
+    }
+
+    /** One pulse at 0.5 V moves each cell by its own step: about 2*sigma(Vth)/overdrive apart. */
+    @Test
+    void stepsVaryFromCellToCellWithTheirThresholds() {
+        Map<String, Object> o = TileFixtures.ideal();
+        o.put("capThresholdVariationVolts", 0.02);
+        Pcm3T1CTile t = tile(o, 15, 0.5);
+        pulseEveryCell(t, 1, 0);
+        double[] dv = new double[N];
+        for (int i = 0; i < N; i++) {
+            dv[i] = t.capacitorVolts(i / COLS, i % COLS) - 0.5;
+        }
+        double mean = java.util.Arrays.stream(dv).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(dv)
+                .map(x -> (x - mean) * (x - mean))
+                .average()
+                .orElseThrow());
+        assertThat(mean).isCloseTo(0.002, within(0.0002));
+        assertThat(sd / mean).isCloseTo(2 * 0.02 / 0.35, within(0.03));
+    }
+
+    /** Charge granularity: identical cells pulsed alike spread by sigma*step*sqrt(pulses). */
+    @Test
+    void pulsesCarryChargeNoise() {
+        Map<String, Object> o = TileFixtures.ideal();
+        o.put("capPulseNoise", 0.09);
+        Pcm3T1CTile t = tile(o, 16, 0.5);
+        pulseEveryCell(t, 25, 0);
+        double[] v = new double[N];
+        for (int i = 0; i < N; i++) {
+            v[i] = t.capacitorVolts(i / COLS, i % COLS);
+        }
+        double mean = java.util.Arrays.stream(v).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(v)
+                .map(x -> (x - mean) * (x - mean))
+                .average()
+                .orElseThrow());
+        assertThat(mean).isCloseTo(0.5 + 25 * 0.002, within(0.001));
+        assertThat(sd).isCloseTo(0.09 * 0.002 * 5, within(0.0002));
+    }
+
+    /**
+     * Drift acts within a transfer interval: 8,000 examples at 200 ns are 1.6 ms after a verify read at
+     * 1 us, so each device keeps (1600)^-nu of its conductance, nu about 0.05 to 0.1 and spread from
+     * device to device.
+     */
+    /** Mean and spread of the PCM part kept over one transfer interval, of cells with |w| above 0.2. */
+    static double[] keptOverAnInterval(Map<String, Object> o) {
+        Pcm3T1CTile t = tile(o, 17, 1.0);
+        float[] before = new float[N];
+        for (int i = 0; i < N; i++) {
+            before[i] = t.pcmWeight(i / COLS, i % COLS);
+        }
+        for (long e = 1; e <= 7999; e++) {
+            t.afterExample(e);
+        }
+        double sum = 0;
+        double sumSq = 0;
+        int n = 0;
+        for (int i = 0; i < N; i++) {
+            if (Math.abs(before[i]) > 0.2) {
+                double kept = t.pcmWeight(i / COLS, i % COLS) / before[i];
+                sum += kept;
+                sumSq += kept * kept;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return new double[] {mean, Math.sqrt(sumSq / n - mean * mean)};
+    }
+
+    @Test
+    void pcmConductanceDriftsWithinATransferInterval() {
+        Map<String, Object> o = TileFixtures.ideal();
+        o.put("pcmDriftScale", 1.0);
+        o.put("pcmDriftCompensation", false);
+        double[] kept = keptOverAnInterval(o);
+        // the last refresh was at 7,000 examples: 1.4 ms; (1400)^-0.049 = 0.70 for the slowest mean nu
+        assertThat(kept[0]).isBetween(0.55, 0.8);
+        assertThat(kept[1]).as("devices drift at their own rates").isGreaterThan(0.02);
+    }
+
+    /**
+     * Global drift compensation rescales the tile's PCM part by its summed conductance: the mean loss
+     * goes, the device-to-device spread of nu stays.
+     */
+    @Test
+    void globalDriftCompensationRestoresTheMeanButNotTheSpread() {
+        Map<String, Object> o = TileFixtures.ideal();
+        o.put("pcmDriftScale", 1.0);
+        o.put("pcmDriftCompensation", true);
+        double[] kept = keptOverAnInterval(o);
+        assertThat(kept[0]).isBetween(0.93, 1.07);
+        assertThat(kept[1]).isGreaterThan(0.02);
     }
 
     @Test
     void capacitorVoltageStaysWithinTheSupplyUnderAnyPulseTrain() {
-        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, Map.of());
-        Pcm3T1CTile t = TileFixtures.pcm3t1c(ROWS, COLS, d, new EventCounters(), 17);
-        t.initialise(TileFixtures.uniformWeights(N, 0.5, 18), new SplitMix64(19), new SplitMix64(20));
+        Pcm3T1CTile t = tile(Map.of(), 17, 0.5);
         pulseEveryCell(t, 2000, 0);
         for (int i = 0; i < N; i++) {
-            assertThat(t.capacitorVolts(i / COLS, i % COLS))
-                    .isBetween(0f, (float) d.capacitor().supplyVolts());
+            assertThat(t.capacitorVolts(i / COLS, i % COLS)).isBetween(0f, 1f);
         }
         pulseEveryCell(t, 0, 4000);
         for (int i = 0; i < N; i++) {
-            assertThat(t.capacitorVolts(i / COLS, i % COLS))
-                    .isBetween(0f, (float) d.capacitor().supplyVolts());
+            assertThat(t.capacitorVolts(i / COLS, i % COLS)).isBetween(0f, 1f);
         }
     }
 
     @Test
     void pcmConductancesStayWithinZeroAndGmaxAfterTransfers() {
-        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, Map.of("transferIntervalExamples", 10));
-        Pcm3T1CTile t = TileFixtures.pcm3t1c(ROWS, COLS, d, new EventCounters(), 21);
-        t.initialise(TileFixtures.uniformWeights(N, 3.0, 22), new SplitMix64(23), new SplitMix64(24));
+        Pcm3T1CTile t = tile(Map.of("transferIntervalExamples", 10), 21, 3.0);
         pulseEveryCell(t, 100, 0);
         t.beforeExample(10);
         for (int i = 0; i < N; i++) {
             float[] g = t.pcmConductances(i / COLS, i % COLS);
-            assertThat(g[0]).isBetween(0f, (float) d.pcm().gMaxMicrosiemens());
-            assertThat(g[1]).isBetween(0f, (float) d.pcm().gMaxMicrosiemens());
-            assertThat(g[0] == 0f
-                            || g[1] == 0f
-                            || g[0] == d.pcm().gMaxMicrosiemens()
-                            || g[1] == d.pcm().gMaxMicrosiemens())
-                    .as("one device of a pair stays RESET unless stuck")
-                    .isTrue();
+            assertThat(g[0]).isBetween(0f, 20f);
+            assertThat(g[1]).isBetween(0f, 20f);
         }
+    }
+
+    /** A measured table made from the compact model runs the same bits as the compact model itself. */
+    @Test
+    void aTableOfTheCompactCurvesGivesTheSameRunBitForBit() {
+        Map<String, Object> o = new java.util.HashMap<>();
+        o.put("transferIntervalExamples", 10);
+        DeviceConfig compact = TileFixtures.config(Scheme.PCM_3T1C, o);
+        DeviceConfig table = new DeviceConfig(
+                compact.scheme(),
+                compact.cell(),
+                compact.pcm(),
+                compact.capacitor(),
+                CapacitorCurves.tabulated(compact.capacitor(), compact.curves().toTable()));
+        float[][] w = new float[2][];
+        int k = 0;
+        for (DeviceConfig d : new DeviceConfig[] {compact, table}) {
+            Pcm3T1CTile t = TileFixtures.pcm3t1c(ROWS, COLS, d, new EventCounters(), 41);
+            t.initialise(TileFixtures.uniformWeights(N, 1.0, 42), new SplitMix64(43), new SplitMix64(44));
+            pulseEveryCell(t, 20, 7);
+            t.afterExample(4);
+            t.beforeExample(10);
+            pulseEveryCell(t, 3, 12);
+            w[k++] = weights(t);
+        }
+        assertThat(w[1]).containsExactly(w[0]);
     }
 }

@@ -44,11 +44,6 @@ class PulseCoderTests {
         }
 
         @Override
-        protected double readNoiseSigma() {
-            return 0;
-        }
-
-        @Override
         public void initialise(float[] w, SplitMix64 deviceRng, SplitMix64 noiseRng) {}
     }
 

@@ -22,21 +22,30 @@ final class TileFixtures {
     static Map<String, Object> ideal() {
         Map<String, Object> m = new HashMap<>();
         m.put("pcmProgramNoiseMicrosiemens", 0.0);
-        m.put("pcmReadNoiseMicrosiemens", 0.0);
+        m.put("pcmReadNoiseCoefficient", 0.0);
         m.put("pcmFailedFraction", 0.0);
-        m.put("pcmDriftNu", 0.0);
+        m.put("pcmDriftScale", 0.0);
+        m.put("pcmDriftCompensation", false);
         m.put("transferOffsetMicrosiemens", 0.0);
-        m.put("capReadOffsetMicrosiemens", 0.0);
-        m.put("capReadNonlinearity", 0.0);
-        m.put("capStepVariationUp", 0.0);
-        m.put("capStepVariationDown", 0.0);
-        m.put("capLeakTimeConstantExamples", 1e12);
+        m.put("capThresholdVariationVolts", 0.0);
+        m.put("capPulseNoise", 0.0);
+        m.put("capLeakTimeConstantSeconds", 1e6);
         return m;
     }
 
     static Pcm3T1CTile pcm3t1c(int rows, int cols, DeviceConfig d, EventCounters c, long seed) {
         return new Pcm3T1CTile(
-                0, rows, 0, cols, TileParameters.DEFAULT, c, new SplitMix64(seed), d.cell(), d.pcm(), d.capacitor());
+                0,
+                rows,
+                0,
+                cols,
+                TileParameters.DEFAULT,
+                c,
+                new SplitMix64(seed),
+                d.cell(),
+                d.pcm(),
+                d.capacitor(),
+                d.curves());
     }
 
     static PcmPairTile pcmPair(int rows, int cols, DeviceConfig d, EventCounters c, long seed) {

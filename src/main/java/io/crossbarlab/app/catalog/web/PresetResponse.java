@@ -49,7 +49,7 @@ record PresetResponse(
             @Schema(description = "REAL, INTEGER or BOOLEAN", example = "REAL")
             String kind,
 
-            @Schema(description = "PAPER, DERIVED, ASSUMED, CALIBRATED or DATASHEET", example = "PAPER")
+            @Schema(description = "PAPER, DERIVED, ASSUMED, CALIBRATED or LITERATURE", example = "PAPER")
             String source,
 
             @Schema(description = "Why this value", example = "paper: 2 uS offset at transfer")
