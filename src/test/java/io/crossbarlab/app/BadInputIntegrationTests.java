@@ -321,6 +321,16 @@ class BadInputIntegrationTests {
                 "training.learningRate",
                 "was a boolean"));
         c.add(invalid(
+                "inference time zero",
+                "\"training\":{\"inferenceTimesSeconds\":[1,0]}",
+                "training.inferenceTimesSeconds[1]",
+                "between 0.000001 and 1000000000 s"));
+        c.add(invalid(
+                "inference on floating point",
+                "\"training\":{\"inferenceTimesSeconds\":[1]},\"device\":{\"scheme\":\"FLOATING_POINT\"}",
+                "training.inferenceTimesSeconds",
+                "needs an analog scheme"));
+        c.add(invalid(
                 "learning rate zero",
                 "\"training\":{\"learningRate\":0}",
                 "training.learningRate",

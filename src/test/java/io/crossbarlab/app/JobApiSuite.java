@@ -387,6 +387,35 @@ abstract class JobApiSuite {
     }
 
     /**
+     * Inference after training: the result has one point per requested time, ascending, with and
+     * without drift compensation; the floating-point twin trains the same network without it.
+     */
+    @Test
+    void inferenceAfterTrainingIsAFieldOfTheResult() {
+        Api.Response r = api.post(
+                "/api/v1/jobs",
+                "{\"network\":{\"layers\":[784,8,10]},\"dataset\":{\"trainLimit\":200,\"testLimit\":100},"
+                        + "\"training\":{\"epochs\":1,\"inferenceTimesSeconds\":[86400,1]},"
+                        + "\"seed\":5,\"floatingPointBaseline\":true}");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(r.json()
+                        .get("spec")
+                        .get("training")
+                        .get("inferenceTimesSeconds")
+                        .toString())
+                .isEqualTo("[1.0,86400.0]");
+        String id = r.json().get("id").asString();
+        String twinId = r.json().get("baseline").get("jobId").asString();
+        JsonNode job = api.awaitState(id, "SUCCEEDED", TIMEOUT);
+        JsonNode inference = job.get("result").get("inference");
+        assertThat(inference.size()).isEqualTo(2);
+        assertThat(inference.get(0).get("seconds").asDouble()).isEqualTo(1.0);
+        assertThat(inference.get(1).get("compensatedTestAccuracy").asDouble()).isBetween(0.0, 1.0);
+        JsonNode twin = api.awaitState(twinId, "SUCCEEDED", TIMEOUT);
+        assertThat(twin.get("result").get("inference").size()).isZero();
+    }
+
+    /**
      * A floating-point baseline: the same spec and seed trained in FP32 as a linked twin, whose result
      * is that of a floating-point job submitted on its own with the same spec and seed.
      */

@@ -119,7 +119,11 @@ public class JobService {
                     new SimulationSpec(
                             s.dataset(),
                             s.network(),
-                            s.training(),
+                            // floating point has no devices to drift: the twin trains, it does not run inference
+                            s.training() == null
+                                    ? null
+                                    : new SimulationSpec.TrainingSpec(
+                                            s.training().epochs(), s.training().learningRate()),
                             new SimulationSpec.DeviceSpec(Scheme.FLOATING_POINT.name(), null, null),
                             s.hardware(),
                             run.seed()),

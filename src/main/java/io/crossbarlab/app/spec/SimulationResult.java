@@ -37,7 +37,35 @@ public record SimulationResult(
         @Schema(
                 description =
                         "Energy, area and speed of this very run on the modelled hardware, from its own event counts")
-        EstimateResponse estimate) {
+        EstimateResponse estimate,
+
+        @Schema(
+                description =
+                        "Inference on the PCM pairs alone after training, one point per requested time (training.inferenceTimesSeconds); empty when none was requested")
+        List<InferenceMetrics> inference) {
+
+    @Schema(description = "Test metrics of the network on its PCM pairs alone, some time after programming")
+    public record InferenceMetrics(
+            @Schema(description = "Time since the trained weights were programmed, seconds", example = "86400")
+            double seconds,
+
+            @Schema(description = "Test accuracy without drift compensation, fraction 0..1", example = "0.93")
+            double testAccuracy,
+
+            @Schema(description = "Test cross-entropy without drift compensation, nats", example = "0.3")
+            double testLoss,
+
+            @Schema(description = "Test accuracy with global drift compensation, fraction 0..1", example = "0.95")
+            double compensatedTestAccuracy,
+
+            @Schema(description = "Test cross-entropy with global drift compensation, nats", example = "0.2")
+            double compensatedTestLoss) {
+
+        public static InferenceMetrics from(io.crossbarlab.sim.nn.InferencePoint p) {
+            return new InferenceMetrics(
+                    p.seconds(), p.testAccuracy(), p.testLoss(), p.compensatedTestAccuracy(), p.compensatedTestLoss());
+        }
+    }
 
     @Schema(description = "Metrics of one epoch")
     public record EpochMetrics(
@@ -75,6 +103,7 @@ public record SimulationResult(
                 r.wallSeconds(),
                 r.trainExamplesPerSecond(),
                 r.evaluationSeconds(),
-                estimate);
+                estimate,
+                r.inference().stream().map(InferenceMetrics::from).toList());
     }
 }

@@ -89,7 +89,30 @@ public record SimulationSpec(
                     example = "0.1",
                     minimum = "0.000001",
                     maximum = "10")
-            Double learningRate) {}
+            Double learningRate,
+
+            @ArraySchema(
+                    schema =
+                            @Schema(
+                                    description = "Seconds after programming, 0.000001 to 1000000000",
+                                    minimum = "0.000001",
+                                    maximum = "1000000000",
+                                    example = "86400"),
+                    maxItems = 20,
+                    arraySchema =
+                            @Schema(
+                                    description =
+                                            "After training, program the trained weights into the PCM pairs alone "
+                                                    + "(analog schemes) and evaluate the test set at these times after "
+                                                    + "programming, under drift and 1/f read noise, with and without global "
+                                                    + "drift compensation; at most 20 times",
+                                    example = "[1, 3600, 86400, 31536000]"))
+            List<Double> inferenceTimesSeconds) {
+
+        public TrainingSpec(Integer epochs, Double learningRate) {
+            this(epochs, learningRate, null);
+        }
+    }
 
     @Schema(description = "Unit-cell scheme and device parameters")
     public record DeviceSpec(
@@ -142,7 +165,10 @@ public record SimulationSpec(
                         ? null
                         : new RunRequest.DatasetPart(dataset.name(), dataset.trainLimit(), dataset.testLimit()),
                 network == null ? null : new RunRequest.NetworkPart(network.layers(), network.activation()),
-                training == null ? null : new RunRequest.TrainingPart(training.epochs(), training.learningRate()),
+                training == null
+                        ? null
+                        : new RunRequest.TrainingPart(
+                                training.epochs(), training.learningRate(), training.inferenceTimesSeconds()),
                 device == null ? null : new RunRequest.DevicePart(device.scheme(), device.preset(), device.overrides()),
                 hardware == null
                         ? null
@@ -160,7 +186,8 @@ public record SimulationSpec(
         return new SimulationSpec(
                 new DatasetSpec(s.dataset(), s.trainLimit(), s.testLimit()),
                 new NetworkSpec(s.layers(), s.activation().name().toLowerCase(java.util.Locale.ROOT)),
-                new TrainingSpec(s.epochs(), s.learningRate()),
+                new TrainingSpec(
+                        s.epochs(), s.learningRate(), s.inferenceSeconds().isEmpty() ? null : s.inferenceSeconds()),
                 new DeviceSpec(s.scheme().name(), s.devicePreset(), s.device().asMap()),
                 new HardwareSpec(
                         s.hardwarePreset(),

@@ -109,6 +109,34 @@ public final class Network {
         return n;
     }
 
+    /**
+     * Programs every tile's trained weights into its non-volatile devices for inference; false when a
+     * tile has none (floating point).
+     */
+    boolean programForInference(SplitMix64 rng) {
+        for (Layer l : layers) {
+            for (Tile[] row : l.tiles) {
+                for (Tile t : row) {
+                    if (!t.programForInference(rng)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Every tile's weights as read {@code seconds} after {@link #programForInference}. */
+    void inferenceAt(double seconds, boolean compensate) {
+        for (Layer l : layers) {
+            for (Tile[] row : l.tiles) {
+                for (Tile t : row) {
+                    t.inferenceAt(seconds, compensate);
+                }
+            }
+        }
+    }
+
     /** Tile (rowBlock, colBlock) of layer {@code layer}: for tests and diagnostics. */
     public Tile tile(int layer, int rowBlock, int colBlock) {
         return layers[layer].tiles[rowBlock][colBlock];

@@ -30,8 +30,17 @@ public record RunRequest(
     /** @param layers sizes [inputs, hidden..., classes] @param activation sigmoid, tanh or relu */
     public record NetworkPart(List<Integer> layers, String activation) {}
 
-    /** @param epochs passes over the training set @param learningRate SGD step size */
-    public record TrainingPart(Integer epochs, Double learningRate) {}
+    /**
+     * @param epochs passes over the training set
+     * @param learningRate SGD step size
+     * @param inferenceTimesSeconds after training, evaluate the network on its PCM pairs alone at these
+     *     times after programming them (drift and read noise), or null for none
+     */
+    public record TrainingPart(Integer epochs, Double learningRate, List<Double> inferenceTimesSeconds) {
+        public TrainingPart(Integer epochs, Double learningRate) {
+            this(epochs, learningRate, null);
+        }
+    }
 
     /**
      * @param scheme unit-cell scheme

@@ -39,6 +39,8 @@ import java.util.Locale;
  * @param tileCols columns per tile
  * @param seed root seed
  * @param capacitorTable measured 3T1C curves replacing the compact model, or null
+ * @param inferenceSeconds times after programming at which the trained network is evaluated on its
+ *     PCM pairs alone, ascending and distinct (empty: none)
  */
 public record RunSpec(
         String dataset,
@@ -56,12 +58,14 @@ public record RunSpec(
         int tileRows,
         int tileCols,
         long seed,
-        CapacitorTable capacitorTable) {
+        CapacitorTable capacitorTable,
+        List<Double> inferenceSeconds) {
 
     /** Default epochs: the paper trains MNIST for 20. */
     public static final int DEFAULT_EPOCHS = 20;
 
     public static final int MAX_EPOCHS = 1000;
+    public static final int MAX_INFERENCE_TIMES = 20;
     public static final int MAX_LAYERS = 10;
     public static final int MAX_LAYER_SIZE = 8192;
     public static final int MIN_TILE_SIZE = 8;
@@ -200,6 +204,25 @@ public record RunSpec(
         String hwPreset = hardware.preset();
         ParameterValues<HardwareParameter> hwValues = hardware.values();
 
+        List<Double> inference = tr.inferenceTimesSeconds() == null ? List.of() : tr.inferenceTimesSeconds();
+        if (inference.size() > MAX_INFERENCE_TIMES) {
+            v.add(new Violation(
+                    "training.inferenceTimesSeconds",
+                    "at most " + MAX_INFERENCE_TIMES + " times (was " + inference.size() + ")"));
+        }
+        for (int i = 0; i < inference.size(); i++) {
+            Double t = inference.get(i);
+            if (t == null || !(t >= 1e-6 && t <= 1e9)) {
+                v.add(new Violation(
+                        "training.inferenceTimesSeconds[" + i + "]",
+                        "must be between 0.000001 and 1000000000 s after programming (was " + t + ")"));
+            }
+        }
+        if (!inference.isEmpty() && scheme == Scheme.FLOATING_POINT) {
+            v.add(new Violation(
+                    "training.inferenceTimesSeconds",
+                    "needs an analog scheme (PCM_3T1C or PCM_PAIR): floating point has no devices to drift"));
+        }
         CapacitorTable table = dev.capacitorTable();
         if (table != null && deviceValues != null) {
             v.addAll(table.check(deviceValues.get(DeviceParameter.CAP_SUPPLY_VOLTS), "device.capacitorTable."));
@@ -223,7 +246,8 @@ public record RunSpec(
                 hw.tileRows() != null ? hw.tileRows() : HardwarePresets.DEFAULT_TILE_ROWS,
                 hw.tileCols() != null ? hw.tileCols() : HardwarePresets.DEFAULT_TILE_COLS,
                 request.seed() != null ? request.seed() : defaultSeed,
-                table);
+                table,
+                inference.stream().filter(t -> t != null).distinct().sorted().toList());
     }
 
     private record DeviceChoice(Scheme scheme, String preset, ParameterValues<DeviceParameter> values) {}

@@ -97,17 +97,45 @@ public final class Trainer {
             reports.add(report);
             listener.onEpoch(report);
         }
+        // the run's counters end here: programming and reads for inference are not training events
+        EventCounters.Snapshot trainingCounters = counters.snapshot();
+        List<InferencePoint> inference = spec.inferenceSeconds().isEmpty()
+                ? List.of()
+                : inference(net, te, spec.inferenceSeconds(), streams, counters);
         double wall = (System.nanoTime() - start) / 1e9;
         EpochReport last = reports.get(reports.size() - 1);
         return new TrainingResult(
                 last.testAccuracy(),
                 lastTrainAcc,
                 List.copyOf(reports),
-                counters.snapshot(),
+                trainingCounters,
                 net.tileCount(),
                 wall,
                 total / (trainNanos / 1e9),
-                evalNanos / 1e9);
+                evalNanos / 1e9,
+                inference);
+    }
+
+    /**
+     * Programs the trained weights into the PCM pairs (the 3T1C cells out of the circuit) and
+     * evaluates the test set at each time after programming (ascending), without and with global
+     * drift compensation; both read the same devices at the same instant.
+     */
+    static List<InferencePoint> inference(
+            Network net, Dataset test, List<Double> seconds, RandomStreams streams, EventCounters counters) {
+        SplitMix64 rng = streams.stream(RandomStreams.INFERENCE);
+        if (!net.programForInference(rng)) {
+            return List.of();
+        }
+        List<InferencePoint> points = new ArrayList<>();
+        for (double t : seconds) {
+            net.inferenceAt(t, false);
+            double[] raw = evaluate(net, test, rng, counters);
+            net.inferenceAt(t, true);
+            double[] comp = evaluate(net, test, rng, counters);
+            points.add(new InferencePoint(t, raw[0], raw[1], comp[0], comp[1]));
+        }
+        return List.copyOf(points);
     }
 
     /**

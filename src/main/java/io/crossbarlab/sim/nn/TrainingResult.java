@@ -15,6 +15,8 @@ import java.util.List;
  * @param trainExamplesPerSecond training examples per second of wall time spent training (evaluation
  *     excluded)
  * @param evaluationSeconds wall time spent evaluating the test set, all epochs together, s
+ * @param inference inference on the PCM pairs alone after training, one point per requested time
+ *     (empty when none was requested)
  */
 public record TrainingResult(
         double testAccuracy,
@@ -24,4 +26,5 @@ public record TrainingResult(
         int tiles,
         double wallSeconds,
         double trainExamplesPerSecond,
-        double evaluationSeconds) {}
+        double evaluationSeconds,
+        List<InferencePoint> inference) {}

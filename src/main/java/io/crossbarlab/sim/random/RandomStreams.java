@@ -23,6 +23,8 @@ public final class RandomStreams {
     public static final String DATA_ORDER = "data-order";
     /** Read noise during evaluation, kept apart so that evaluating never perturbs training. */
     public static final String EVALUATION = "evaluation";
+    /** Programming, drift and noise of the inference after training. */
+    public static final String INFERENCE = "inference";
 
     private final long rootSeed;
 

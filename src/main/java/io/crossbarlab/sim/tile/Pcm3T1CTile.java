@@ -555,4 +555,20 @@ public final class Pcm3T1CTile extends PulsedTile {
     PcmPairs pairs() {
         return pairs;
     }
+
+    private PcmInference inference;
+    private NormalTable inferenceNoise;
+
+    @Override
+    public boolean programForInference(SplitMix64 rng) {
+        inference = new PcmInference(pairs, pcm, cell.weightScaleMicrosiemens() / cell.gainFactor());
+        inferenceNoise = new NormalTable(rng);
+        inference.program(weights, cols, rng);
+        return true;
+    }
+
+    @Override
+    public void inferenceAt(double seconds, boolean compensate) {
+        inference.readAt(seconds, compensate, weights, cols, inferenceNoise);
+    }
 }

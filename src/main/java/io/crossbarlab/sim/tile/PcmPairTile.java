@@ -3,6 +3,7 @@ package io.crossbarlab.sim.tile;
 import io.crossbarlab.sim.cell.CellParameters;
 import io.crossbarlab.sim.device.Pcm;
 import io.crossbarlab.sim.device.PcmParameters;
+import io.crossbarlab.sim.random.NormalTable;
 import io.crossbarlab.sim.random.SplitMix64;
 
 /**
@@ -125,5 +126,21 @@ public final class PcmPairTile extends PulsedTile {
             weights[row][col] = (gPlus[i] - gMinus[i]) * scale;
         }
         counters.pcmSetPulses += pulses;
+    }
+
+    private PcmInference inference;
+    private NormalTable inferenceNoise;
+
+    @Override
+    public boolean programForInference(SplitMix64 rng) {
+        inference = new PcmInference(pairs, pcm, cell.weightScaleMicrosiemens() / cell.gainFactor());
+        inferenceNoise = new NormalTable(rng);
+        inference.program(weights, cols, rng);
+        return true;
+    }
+
+    @Override
+    public void inferenceAt(double seconds, boolean compensate) {
+        inference.readAt(seconds, compensate, weights, cols, inferenceNoise);
     }
 }

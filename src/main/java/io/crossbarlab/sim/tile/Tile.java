@@ -66,6 +66,22 @@ public abstract class Tile {
      */
     public void beforeExample(long examplesDone) {}
 
+    /**
+     * Inference after training on the non-volatile devices alone: programs the trained weights into
+     * them. Returns false (and changes nothing) when the tile has no such devices.
+     */
+    public boolean programForInference(SplitMix64 rng) {
+        return false;
+    }
+
+    /**
+     * After {@link #programForInference}: sets the weights the array reads {@code seconds} after that
+     * programming, with or without global drift compensation. Times must not decrease.
+     */
+    public void inferenceAt(double seconds, boolean compensate) {
+        throw new IllegalStateException("no inference on this tile");
+    }
+
     /** Whether {@link #update} needs the block's inputs sorted by magnitude. */
     public boolean needsSortedInput() {
         return false;

@@ -55,7 +55,8 @@ public final class ScalingBenchmark {
                         512,
                         512,
                         1,
-                        null);
+                        null,
+                        List.of());
                 Trainer.train(
                         spec,
                         train.limit(Math.min(200, shape.examples())),

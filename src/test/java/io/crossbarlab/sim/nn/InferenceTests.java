@@ -1,0 +1,75 @@
+package io.crossbarlab.sim.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crossbarlab.sim.preset.InvalidSpecException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Inference after training on the PCM pairs alone: drift and 1/f noise, with and without compensation. */
+class InferenceTests {
+
+    @BeforeAll
+    static void load() throws Exception {
+        TrainerTests.load();
+    }
+
+    static RunSpec spec(String scheme, List<Double> times) {
+        return RunSpec.resolve(
+                new RunRequest(
+                        new RunRequest.DatasetPart(null, 2000, 500),
+                        new RunRequest.NetworkPart(List.of(784, 32, 10), null),
+                        new RunRequest.TrainingPart(2, null, times),
+                        new RunRequest.DevicePart(scheme, null, Map.of("transferIntervalExamples", 1000)),
+                        null,
+                        11L),
+                0);
+    }
+
+    static final List<Double> TIMES = List.of(31_536_000.0, 1.0, 3600.0);
+
+    @Test
+    void driftDegradesAccuracyOverTimeAndCompensationRecoversMostOfIt() {
+        TrainingResult r = TrainerTests.run(spec("PCM_3T1C", TIMES));
+        assertThat(r.inference()).extracting(InferencePoint::seconds).containsExactly(1.0, 3600.0, 31_536_000.0);
+        InferencePoint first = r.inference().get(0);
+        InferencePoint year = r.inference().get(2);
+        assertThat(first.compensatedTestAccuracy()).isGreaterThan(r.testAccuracy() - 0.05);
+        assertThat(year.testLoss()).as("a year of drift").isGreaterThan(first.testLoss());
+        assertThat(year.testAccuracy()).isLessThan(first.testAccuracy());
+        assertThat(year.compensatedTestLoss()).isLessThan(year.testLoss());
+        assertThat(year.compensatedTestAccuracy()).isGreaterThan(year.testAccuracy());
+    }
+
+    @Test
+    void inferenceIsReproducibleAndLeavesTheTrainingRecordAlone() {
+        TrainingResult with = TrainerTests.run(spec("PCM_3T1C", TIMES));
+        TrainingResult again = TrainerTests.run(spec("PCM_3T1C", TIMES));
+        TrainingResult without = TrainerTests.run(spec("PCM_3T1C", null));
+        assertThat(again.inference()).isEqualTo(with.inference());
+        assertThat(without.inference()).isEmpty();
+        assertThat(with.counters()).isEqualTo(without.counters());
+        assertThat(with.testAccuracy()).isEqualTo(without.testAccuracy());
+    }
+
+    @Test
+    void thePcmOnlySchemeRunsInferenceToo() {
+        TrainingResult r = TrainerTests.run(spec("PCM_PAIR", List.of(1.0, 86_400.0)));
+        assertThat(r.inference()).hasSize(2);
+        assertThat(r.inference().get(1).testLoss())
+                .isGreaterThan(r.inference().get(0).testLoss());
+    }
+
+    @Test
+    void floatingPointAndOutOfRangeTimesAreRefusedNamingTheField() {
+        assertThatThrownBy(() -> spec("FLOATING_POINT", List.of(1.0)))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("training.inferenceTimesSeconds");
+        assertThatThrownBy(() -> spec("PCM_3T1C", List.of(1.0, 0.0)))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("training.inferenceTimesSeconds[1]");
+    }
+}
