@@ -15,6 +15,7 @@ import io.crossbarlab.sim.preset.ParameterValues;
  * @param residualToCapacitor write the post-transfer residual into g by open-loop pulses [assumed]
  * @param stochasticRounding stochastic rather than nearest-integer pulse rounding [assumed]
  * @param maxPulsesPerUpdate cap on pulses per synapse per example [assumed]
+ * @param pulseTrainLength 0: per-cell pulse coding; BL in 1..64: row and column pulse trains [assumed]
  * @param slowProcessIntervalExamples longest step of leakage and drift, examples [assumed]
  */
 public record CellParameters(
@@ -27,6 +28,7 @@ public record CellParameters(
         boolean residualToCapacitor,
         boolean stochasticRounding,
         int maxPulsesPerUpdate,
+        int pulseTrainLength,
         int slowProcessIntervalExamples) {
 
     public static CellParameters from(ParameterValues<DeviceParameter> v) {
@@ -40,6 +42,7 @@ public record CellParameters(
                 v.getBoolean(DeviceParameter.RESIDUAL_TO_CAPACITOR),
                 v.getBoolean(DeviceParameter.STOCHASTIC_ROUNDING),
                 v.getInt(DeviceParameter.MAX_PULSES),
+                v.getInt(DeviceParameter.PULSE_TRAIN_LENGTH),
                 v.getInt(DeviceParameter.SLOW_PROCESS_INTERVAL));
     }
 }

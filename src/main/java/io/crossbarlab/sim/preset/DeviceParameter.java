@@ -63,6 +63,13 @@ public enum DeviceParameter implements ParameterDef {
             1,
             Kind.BOOLEAN,
             "Round the requested pulse count stochastically (unbiased) rather than to the nearest integer."),
+    PULSE_TRAIN_LENGTH(
+            "pulseTrainLength",
+            "pulses",
+            0,
+            64,
+            Kind.INTEGER,
+            "Update mode: 0 codes each cell's pulse count from x*delta (per-cell rounding); BL from 1 to 64 fires stochastic pulse trains of BL slots on rows and columns, a cell receiving one pulse per slot where both fire (crossbar-compatible)."),
     MAX_PULSES(
             "maxPulsesPerUpdate",
             "pulses",

@@ -73,6 +73,12 @@ public final class DevicePresets {
                                 + "i.e. training does; writing every residual into g is an option (docs/model.md)"));
         m.put(STOCHASTIC_ROUNDING, assumed(1, "unbiased pulse coding; deterministic rounding selectable"));
         m.put(
+                PULSE_TRAIN_LENGTH,
+                assumed(
+                        0,
+                        "per-cell pulse coding by default (the reproduction and speed tables use it); BL 31 as in "
+                                + "aihwkit's stochastic-compressed update is the crossbar-compatible alternative"));
+        m.put(
                 MAX_PULSES,
                 assumed(
                         32,

@@ -148,7 +148,8 @@ public final class Pcm3T1CTile extends PulsedTile {
                 counters,
                 noise,
                 cell.stochasticRounding(),
-                cell.maxPulsesPerUpdate());
+                cell.maxPulsesPerUpdate(),
+                cell.pulseTrainLength());
         this.cell = cell;
         this.pcm = pcm;
         this.cap = cap;

@@ -52,7 +52,8 @@ public final class PcmPairTile extends PulsedTile {
                 counters,
                 noise,
                 cell.stochasticRounding(),
-                cell.maxPulsesPerUpdate());
+                cell.maxPulsesPerUpdate(),
+                cell.pulseTrainLength());
         this.cell = cell;
         this.pcm = pcm;
         int n = rows * cols;
