@@ -12,6 +12,7 @@ import io.crossbarlab.sim.preset.ParameterValues;
  * @param transferOffsetMicrosiemens offset subtracted from the transfer target, uS [paper: 2]
  * @param polarityInversion flip p at each transfer [paper]
  * @param offsetFollowsPolarity subtract p*offset instead of offset [assumed]
+ * @param offsetToCapacitor restore the transfer offset in g by a common pulse count [assumed]
  * @param residualToCapacitor write the post-transfer residual into g by open-loop pulses [assumed]
  * @param stochasticRounding stochastic rather than nearest-integer pulse rounding [assumed]
  * @param maxPulsesPerUpdate cap on pulses per synapse per example [assumed]
@@ -25,6 +26,7 @@ public record CellParameters(
         double transferOffsetMicrosiemens,
         boolean polarityInversion,
         boolean offsetFollowsPolarity,
+        boolean offsetToCapacitor,
         boolean residualToCapacitor,
         boolean stochasticRounding,
         int maxPulsesPerUpdate,
@@ -39,6 +41,7 @@ public record CellParameters(
                 v.get(DeviceParameter.TRANSFER_OFFSET),
                 v.getBoolean(DeviceParameter.POLARITY_INVERSION),
                 v.getBoolean(DeviceParameter.OFFSET_FOLLOWS_POLARITY),
+                v.getBoolean(DeviceParameter.OFFSET_TO_CAPACITOR),
                 v.getBoolean(DeviceParameter.RESIDUAL_TO_CAPACITOR),
                 v.getBoolean(DeviceParameter.STOCHASTIC_ROUNDING),
                 v.getInt(DeviceParameter.MAX_PULSES),

@@ -49,6 +49,13 @@ public enum DeviceParameter implements ParameterDef {
             1,
             Kind.BOOLEAN,
             "Subtract p*offset rather than +offset at a transfer, so the offset keeps pointing where leakage pushes W."),
+    OFFSET_TO_CAPACITOR(
+            "transferOffsetToCapacitor",
+            "bool",
+            0,
+            1,
+            Kind.BOOLEAN,
+            "After a transfer, charge every 3T1C cell by the same nominal number of pulses that restores the transfer offset, leaving only the PCM programming error to training."),
     RESIDUAL_TO_CAPACITOR(
             "transferResidualToCapacitor",
             "bool",

@@ -66,6 +66,13 @@ public final class DevicePresets {
                         1,
                         "not stated; with p*offset the residual always needs g to rise (charge), the easy direction"));
         m.put(
+                OFFSET_TO_CAPACITOR,
+                assumed(
+                        1,
+                        "the controller subtracted the offset itself, so it restores it in g with one pulse "
+                                + "count broadcast to all cells; left to training, the offset is a coherent shift of "
+                                + "every weight that costs 3 points at learning rate 0.02 (docs/reproduction.md)"));
+        m.put(
                 RESIDUAL_TO_CAPACITOR,
                 paper(
                         0,

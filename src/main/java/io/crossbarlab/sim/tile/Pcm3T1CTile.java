@@ -482,8 +482,35 @@ public final class Pcm3T1CTile extends PulsedTile {
         resetCapacitors();
         if (cell.residualToCapacitor()) {
             writeResidual();
+        } else if (cell.offsetToCapacitor() && offset != 0) {
+            writeOffset(offset);
         }
         programmed(examplesDone);
+    }
+
+    /**
+     * Restores the offset the transfer subtracted (default): the controller knows it, so it applies to
+     * every cell the same nominal number of pulses that moves p·g by it, as one broadcast pulse train;
+     * each cell's own steps and charge noise make the result differ. What is left for training is the
+     * PCM programming error.
+     */
+    private void writeOffset(double offsetMicrosiemens) {
+        float v0 = (float) cap.initVolts();
+        double aim = read(v0) + polarity * offsetMicrosiemens;
+        int pulses = (int) Math.rint((nominalVoltageFor(aim) - v0) / cap.stepVolts());
+        if (pulses == 0) {
+            return;
+        }
+        int[] all = new int[rows];
+        int[] count = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            all[r] = r;
+            // a signed count of requests to raise W: the sign is that of the charge wanted, times p*d
+            count[r] = pulses * polarity * direction;
+        }
+        for (int c = 0; c < cols; c++) {
+            applyPulses(c, all, count, rows); // the weights are recomputed by programmed()
+        }
     }
 
     /**

@@ -97,6 +97,7 @@ class Pcm3T1CTileTests {
         Map<String, Object> o = TileFixtures.ideal();
         o.put("transferOffsetMicrosiemens", 2.0);
         o.put("offsetFollowsPolarity", false);
+        o.put("transferOffsetToCapacitor", false);
         o.put("capThresholdVariationVolts", 0.03);
         o.put("transferIntervalExamples", 1000);
         o.put("pcmProgramToleranceMicrosiemens", 0.01);
@@ -112,6 +113,34 @@ class Pcm3T1CTileTests {
                 continue; // targets W - 2 uS - p'*mismatch in (0, 2 uS) are left RESET for training to absorb
             }
             assertThat((after[i] - before[i]) * scale).isCloseTo(-2.0, within(0.05));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(N / 2);
+    }
+
+    /**
+     * The default restores the offset in g by one broadcast pulse count: the weights come back to W
+     * within a pulse or two, while the PCM pair still holds W − p'·offset.
+     */
+    @Test
+    void theOffsetIsRestoredInGByACommonPulseCount() {
+        Map<String, Object> o = TileFixtures.ideal();
+        o.put("transferOffsetMicrosiemens", 2.0);
+        o.put("transferOffsetToCapacitor", true);
+        o.put("transferIntervalExamples", 1000);
+        o.put("pcmProgramToleranceMicrosiemens", 0.01);
+        Pcm3T1CTile t = tile(o, 5, 1.0);
+        float[] before = weights(t);
+        t.beforeExample(1000); // p' = -1: the pair is programmed to W + 2 uS
+        float[] after = weights(t);
+        int checked = 0;
+        for (int i = 0; i < N; i++) {
+            double wUs = before[i] * 40;
+            if (wUs > -6 && wUs < 2) {
+                continue; // targets left RESET for training to absorb
+            }
+            assertThat((t.pcmWeight(i / COLS, i % COLS) - before[i]) * 40.0).isCloseTo(2.0, within(0.1));
+            assertThat((after[i] - before[i]) * 40.0).isCloseTo(0.0, within(0.1));
             checked++;
         }
         assertThat(checked).isGreaterThan(N / 2);
