@@ -585,18 +585,16 @@ public final class Pcm3T1CTile extends PulsedTile {
     }
 
     private PcmInference inference;
-    private NormalTable inferenceNoise;
 
     @Override
     public boolean programForInference(SplitMix64 rng) {
-        inference = new PcmInference(pairs, pcm, cell.weightScaleMicrosiemens() / cell.gainFactor());
-        inferenceNoise = new NormalTable(rng);
-        inference.program(weights, cols, rng);
+        inference =
+                new PcmInference(pairs, pcm, cell.weightScaleMicrosiemens() / cell.gainFactor(), weights, cols, rng);
         return true;
     }
 
     @Override
     public void inferenceAt(double seconds, boolean compensate) {
-        inference.readAt(seconds, compensate, weights, cols, inferenceNoise);
+        inference.readAt(seconds, compensate, weights, cols);
     }
 }

@@ -19,37 +19,42 @@ final class PcmInference {
     private final double microsiemensPerWeight;
     private final float[] driftFactor = new float[PcmPairs.NU_LEVELS];
     private final float[] noise;
+    private final NormalTable normals;
     private double noiseLog;
     private double programmedSum;
     private double seconds = -1;
     private double drifted;
 
-    /** @param microsiemensPerWeight G+ − G− per unit network weight, uS (weight scale / F) */
-    PcmInference(PcmPairs pairs, PcmParameters pcm, double microsiemensPerWeight) {
+    /**
+     * Programs the weights (tile-local rows x cols) into the pairs.
+     *
+     * @param microsiemensPerWeight G+ − G− per unit network weight, uS (weight scale / F)
+     */
+    PcmInference(
+            PcmPairs pairs,
+            PcmParameters pcm,
+            double microsiemensPerWeight,
+            float[][] weights,
+            int cols,
+            SplitMix64 rng) {
         this.pairs = pairs;
         this.pcm = pcm;
         this.microsiemensPerWeight = microsiemensPerWeight;
         this.noise = new float[pairs.plus.length];
-    }
-
-    /** Programs the weights (tile-local rows x cols) into the pairs. */
-    void program(float[][] weights, int cols, SplitMix64 rng) {
+        this.normals = new NormalTable(rng);
         for (int r = 0, i = 0; r < weights.length; r++) {
             for (int c = 0; c < cols; c++, i++) {
                 pairs.reprogram(i, weights[r][c] * microsiemensPerWeight, rng);
             }
         }
         programmedSum = pairs.sum(null);
-        java.util.Arrays.fill(noise, 0f);
-        noiseLog = 0;
-        seconds = -1;
     }
 
     /**
      * Writes the weights the array reads {@code t} seconds after programming into {@code weights}; a
      * later time continues the same devices' drift and noise.
      */
-    void readAt(double t, boolean compensate, float[][] weights, int cols, NormalTable normals) {
+    void readAt(double t, boolean compensate, float[][] weights, int cols) {
         if (t < seconds) {
             throw new IllegalArgumentException("inference times must ascend");
         }

@@ -3,7 +3,6 @@ package io.crossbarlab.sim.tile;
 import io.crossbarlab.sim.cell.CellParameters;
 import io.crossbarlab.sim.device.Pcm;
 import io.crossbarlab.sim.device.PcmParameters;
-import io.crossbarlab.sim.random.NormalTable;
 import io.crossbarlab.sim.random.SplitMix64;
 
 /**
@@ -130,18 +129,16 @@ public final class PcmPairTile extends PulsedTile {
     }
 
     private PcmInference inference;
-    private NormalTable inferenceNoise;
 
     @Override
     public boolean programForInference(SplitMix64 rng) {
-        inference = new PcmInference(pairs, pcm, cell.weightScaleMicrosiemens() / cell.gainFactor());
-        inferenceNoise = new NormalTable(rng);
-        inference.program(weights, cols, rng);
+        inference =
+                new PcmInference(pairs, pcm, cell.weightScaleMicrosiemens() / cell.gainFactor(), weights, cols, rng);
         return true;
     }
 
     @Override
     public void inferenceAt(double seconds, boolean compensate) {
-        inference.readAt(seconds, compensate, weights, cols, inferenceNoise);
+        inference.readAt(seconds, compensate, weights, cols);
     }
 }
