@@ -321,6 +321,12 @@ class BadInputIntegrationTests {
                 "training.learningRate",
                 "was a boolean"));
         c.add(invalid(
+                "capacitor table not increasing",
+                "\"device\":{\"capacitorTable\":{\"volts\":[0,0.6,0.5,1],\"readMicrosiemens\":[0,1,2,3],"
+                        + "\"upVolts\":[0.002,0.002,0.002,0],\"downVolts\":[0,0.002,0.002,0.002]}}",
+                "device.capacitorTable.volts[2]",
+                "strictly increasing"));
+        c.add(invalid(
                 "inference time zero",
                 "\"training\":{\"inferenceTimesSeconds\":[1,0]}",
                 "training.inferenceTimesSeconds[1]",

@@ -1,5 +1,6 @@
 package io.crossbarlab.app.spec;
 
+import io.crossbarlab.sim.device.CapacitorTable;
 import io.crossbarlab.sim.nn.RunRequest;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -132,7 +133,44 @@ public record SimulationSpec(
                     description =
                             "Device parameter overrides by name, each within its documented range (units per GET /api/v1/presets/{name})",
                     example = "{\"polarityInversion\": false}")
-            Map<String, Object> overrides) {}
+            Map<String, Object> overrides,
+
+            @Schema(
+                    description =
+                            "Measured 3T1C curves replacing the compact model (PCM_3T1C only): at each capacitor voltage (V, strictly increasing, covering 0 to the supply) the read conductance g (uS) and the voltage change of one charge and one discharge pulse (V, magnitudes); 2 to 10000 points; per-device variation is applied on top")
+            CapacitorTableSpec capacitorTable) {
+
+        public DeviceSpec(String scheme, String preset, Map<String, Object> overrides) {
+            this(scheme, preset, overrides, null);
+        }
+    }
+
+    @Schema(
+            description =
+                    "A measured 3T1C cell, point by point (a nominal cell; per-device variation is applied on top)")
+    public record CapacitorTableSpec(
+            @Schema(description = "Capacitor voltages, V, strictly increasing, covering 0 to the supply")
+            double[] volts,
+
+            @Schema(description = "Read-transistor conductance g at each voltage, uS, at least 0")
+            double[] readMicrosiemens,
+
+            @Schema(description = "Voltage change of one charge pulse at each voltage, V, at least 0")
+            double[] upVolts,
+
+            @Schema(description = "Voltage change of one discharge pulse at each voltage, V, a magnitude, at least 0")
+            double[] downVolts) {
+
+        CapacitorTable toTable() {
+            return new CapacitorTable(volts, readMicrosiemens, upVolts, downVolts);
+        }
+
+        static CapacitorTableSpec of(CapacitorTable t) {
+            return t == null
+                    ? null
+                    : new CapacitorTableSpec(t.volts(), t.readMicrosiemens(), t.upVolts(), t.downVolts());
+        }
+    }
 
     @Schema(description = "Hardware")
     public record HardwareSpec(
@@ -169,7 +207,15 @@ public record SimulationSpec(
                         ? null
                         : new RunRequest.TrainingPart(
                                 training.epochs(), training.learningRate(), training.inferenceTimesSeconds()),
-                device == null ? null : new RunRequest.DevicePart(device.scheme(), device.preset(), device.overrides()),
+                device == null
+                        ? null
+                        : new RunRequest.DevicePart(
+                                device.scheme(),
+                                device.preset(),
+                                device.overrides(),
+                                device.capacitorTable() == null
+                                        ? null
+                                        : device.capacitorTable().toTable()),
                 hardware == null
                         ? null
                         : new RunRequest.HardwarePart(
@@ -188,7 +234,11 @@ public record SimulationSpec(
                 new NetworkSpec(s.layers(), s.activation().name().toLowerCase(java.util.Locale.ROOT)),
                 new TrainingSpec(
                         s.epochs(), s.learningRate(), s.inferenceSeconds().isEmpty() ? null : s.inferenceSeconds()),
-                new DeviceSpec(s.scheme().name(), s.devicePreset(), s.device().asMap()),
+                new DeviceSpec(
+                        s.scheme().name(),
+                        s.devicePreset(),
+                        s.device().asMap(),
+                        CapacitorTableSpec.of(s.capacitorTable())),
                 new HardwareSpec(
                         s.hardwarePreset(),
                         s.tileRows(),

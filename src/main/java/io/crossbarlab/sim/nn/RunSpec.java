@@ -224,7 +224,10 @@ public record RunSpec(
                     "needs an analog scheme (PCM_3T1C or PCM_PAIR): floating point has no devices to drift"));
         }
         CapacitorTable table = dev.capacitorTable();
-        if (table != null && deviceValues != null) {
+        if (table != null && scheme != null && scheme != Scheme.PCM_3T1C) {
+            v.add(new Violation(
+                    "device.capacitorTable", "only the PCM_3T1C scheme has 3T1C cells (was " + scheme + ")"));
+        } else if (table != null && deviceValues != null) {
             v.addAll(table.check(deviceValues.get(DeviceParameter.CAP_SUPPLY_VOLTS), "device.capacitorTable."));
         }
         if (!v.isEmpty()) {
