@@ -64,14 +64,6 @@ public final class Pcm3T1CTile extends PulsedTile {
     private final int gridLastInterval;
     /** 1/sqrt(a) for a = 0..maxPulses. */
     private final float[] invSqrtCount;
-    /** Per-update scratch of {@link #applyPulses}: the pulsed cells' state, gathered. */
-    private final float[] gatherVolts;
-
-    private final float[] gatherUp;
-    private final float[] gatherDown;
-    private final float[] gatherShift;
-    private final float[] gatherFixed;
-
     /** Charge noise of the pulses. */
     private final NormalTable normals;
 
@@ -175,11 +167,6 @@ public final class Pcm3T1CTile extends PulsedTile {
             invSqrtCount[a] = (float) (1.0 / Math.sqrt(a));
         }
         normals = new NormalTable(noise);
-        gatherVolts = new float[rows];
-        gatherUp = new float[rows];
-        gatherDown = new float[rows];
-        gatherShift = new float[rows];
-        gatherFixed = new float[rows];
         fixedWeight = new float[n];
         cellState = new float[4 * n];
         leakLevel = new byte[n];
@@ -363,30 +350,15 @@ public final class Pcm3T1CTile extends PulsedTile {
         final float[] rootInv = invSqrtCount;
         long charges = 0;
         long pulses = 0;
-        // gather first: the cells of a column lie a row apart in memory, each a cache miss; a loop of
-        // loads alone lets the processor overlap them, where the dependent arithmetic below would not
-        final float[] gv = gatherVolts;
-        final float[] gu = gatherUp;
-        final float[] gd = gatherDown;
-        final float[] gs = gatherShift;
-        final float[] gf = gatherFixed;
-        for (int k = 0; k < n; k++) {
-            int i = pulseRows[k] * cols + col;
-            int b = 4 * i;
-            gv[k] = cellState[b + V];
-            gu[k] = cellState[b + UP];
-            gd[k] = cellState[b + DOWN];
-            gs[k] = cellState[b + SHIFT];
-            gf[k] = fixedWeight[i];
-        }
         for (int k = 0; k < n; k++) {
             int row = pulseRows[k];
             int cnt = counts[k];
-            float v0 = gv[k];
+            int i = row * cols + col;
+            float v0 = cellState[4 * i + V];
             boolean charge = cnt * pd > 0;
             int a = Math.abs(cnt);
             int off = charge ? UP : DOWN;
-            float s = charge ? gu[k] : -gd[k];
+            float s = charge ? cellState[4 * i + UP] : -cellState[4 * i + DOWN];
             // the first pulse at V, the other a - 1 by the midpoint rule (exact while the step curve is
             // linear over them; they span at most maxPulses steps)
             float v = v0 + s * curve[4 * interval(v0) + off];
@@ -404,8 +376,8 @@ public final class Pcm3T1CTile extends PulsedTile {
                 v += sigma * Math.abs(v - v0) * r * normals.next();
             }
             v = v < 0f ? 0f : (v > hi ? hi : v);
-            cellState[4 * (row * cols + col) + V] = v;
-            weights[row][col] = gf[k] + pScale * read(v - gs[k]);
+            cellState[4 * i + V] = v;
+            weights[row][col] = fixedWeight[i] + pScale * read(v - cellState[4 * i + SHIFT]);
         }
         counters.capChargePulses += charges;
         counters.capDischargePulses += pulses - charges;
