@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The datasets a run can name. {@code mnist-10k} ships inside the jar; {@code mnist-backrand} is
- * derived from it; {@code features-2048-synthetic} is generated ({@link SyntheticFeatures}); {@code mnist} and {@code fashion-mnist} are read from a directory that holds the
- * four standard IDX files (raw or .gz).
+ * derived from it; {@code features-2048-synthetic} is generated ({@link SyntheticFeatures});
+ * {@code mnist} and {@code fashion-mnist} are read from a directory that holds the four standard IDX
+ * files (raw or .gz).
  */
 public final class DatasetCatalog {
 

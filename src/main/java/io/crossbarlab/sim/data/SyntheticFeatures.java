@@ -7,7 +7,7 @@ import io.crossbarlab.sim.random.SplitMix64;
  * per CIFAR image, 100 classes, trained by one 2048+1 → 100 layer) until a real feature file is
  * uploaded: class-conditional features shaped like pooled post-ReLU activations.
  *
- * <p>Each feature j has a base level b_j (half-normal, shared by all classes); each class c moves it
+ * <p>Each feature j has a base level b_j (half-normal of scale 0.5, shared by all classes); each class c moves it
  * by a class-specific amount, so its prototype is μ_cj = max(0, b_j + {@value #CLASS_SPREAD}·z_cj);
  * an example of class c is x_j = max(0, μ_cj + {@value #NOISE}·ε_j). Prototypes and noise are
  * independent standard normals z, ε from a fixed seed, so the data set is one data set, not one per
