@@ -6,6 +6,7 @@ import io.crossbarlab.app.job.Job;
 import io.crossbarlab.app.job.JobRepository;
 import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.job.JobStore;
+import io.crossbarlab.app.spec.Estimates;
 import io.crossbarlab.app.spec.SimulationResult;
 import io.crossbarlab.app.spec.SimulationSpec;
 import io.crossbarlab.app.system.DatabaseFailures;
@@ -38,7 +39,6 @@ class JobRunner {
     private final DatasetLoader datasets;
     private final JsonMapper json;
     private final Clock clock;
-    private final ResultFactory results;
     private final Duration lease;
 
     JobRunner(
@@ -47,14 +47,12 @@ class JobRunner {
             DatasetLoader datasets,
             JsonMapper json,
             Clock clock,
-            ResultFactory results,
             SchedulerSettings settings) {
         this.repository = repository;
         this.store = store;
         this.datasets = datasets;
         this.json = json;
         this.clock = clock;
-        this.results = results;
         this.lease = settings.lease();
     }
 
@@ -170,7 +168,7 @@ class JobRunner {
                 log.info("job {} attempt {} trained to the end but lost its job; result discarded", r.id, r.attempt);
                 return JobState.QUEUED;
             }
-            String doc = json.writeValueAsString(results.of(run, result));
+            String doc = json.writeValueAsString(SimulationResult.from(result, Estimates.ofRun(run, result)));
             if (durably(
                     r,
                     "result",

@@ -26,10 +26,6 @@ public final class ParameterValues<E extends Enum<E> & ParameterDef> {
         return (int) Math.round(values.get(parameter));
     }
 
-    public long getLong(E parameter) {
-        return Math.round(values.get(parameter));
-    }
-
     public boolean getBoolean(E parameter) {
         return values.get(parameter) != 0.0;
     }

@@ -46,14 +46,6 @@ public final class RowBlockInput {
         this.rowB = new int[n];
     }
 
-    public int from() {
-        return from;
-    }
-
-    public int to() {
-        return to;
-    }
-
     /** Indexes the non-zero inputs of {@code x} in this block; sorts them if {@code sort}. */
     public void load(float[] x, boolean sort) {
         int nz = 0;
