@@ -1,12 +1,14 @@
 package io.crossbarlab.app.job;
 
+import java.util.Collection;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Lifecycle of a job. The transition table here is the only one: every guarded update in SQL takes
- * its allowed source states from {@link #sourcesOf}.
+ * its state names from this enum ({@link #sqlList}, {@link #HELD_SQL}, {@link #name()} as a bound
+ * parameter) and checks {@link #canMoveTo} before it writes.
  *
  * <pre>
  * QUEUED → RUNNING → SUCCEEDED | FAILED
@@ -42,8 +44,14 @@ public enum JobState {
         return target.sources().contains(this);
     }
 
-    /** Names of the source states of {@code target}, for SQL {@code IN} lists. */
-    public static List<String> sourcesOf(JobState target) {
-        return target.sources().stream().map(Enum::name).toList();
+    /** The states in which a node holds the job (its tiles, its lease, its fenced writes). */
+    public static final Set<JobState> HELD = EnumSet.of(RUNNING, CANCELLING);
+
+    /** {@link #HELD} as an SQL list, {@code ('RUNNING', 'CANCELLING')}. */
+    public static final String HELD_SQL = sqlList(HELD);
+
+    /** An SQL {@code IN} list of state names, {@code ('A', 'B')}; the names are this enum's constants. */
+    public static String sqlList(Collection<JobState> states) {
+        return states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 }

@@ -41,10 +41,11 @@ public class JobStore {
                     tiles_required, attempt, max_attempts, progress_epoch, progress_examples, total_examples,
                     created_at, idempotency_key, request_hash, baseline_job_id, baseline_of, work,
                     wall_time_limit_seconds)
-                values (?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         j.getId(),
                         j.getName(),
+                        JobState.QUEUED.name(),
                         j.getPriority(),
                         j.getLabels(),
                         j.getSpec(),
@@ -100,10 +101,10 @@ public class JobStore {
     @Transactional
     public List<Candidate> lockQueued(int limit) {
         return jdbc.sql("""
-                select id, tiles_required, created_at, work, wall_time_limit_seconds from job where state = 'QUEUED'
+                select id, tiles_required, created_at, work, wall_time_limit_seconds from job where state = ?
                 order by priority desc, created_at, id
                 limit ? for update skip locked""")
-                .param(limit)
+                .params(JobState.QUEUED.name(), limit)
                 .query((rs, n) -> new Candidate(
                         rs.getObject(1, UUID.class),
                         rs.getInt(2),
@@ -128,9 +129,11 @@ public class JobStore {
     @Transactional
     public Optional<Integer> markRunning(UUID id, String nodeId, String tiles, Instant now, Instant leaseUntil) {
         int n = jdbc.sql("""
-                update job set state = 'RUNNING', node_id = ?, tiles = ?, lease_expires_at = ?, attempt = attempt + 1,
+                update job set state = ?, node_id = ?, tiles = ?, lease_expires_at = ?, attempt = attempt + 1,
                     started_at = ?, progress_epoch = 0, progress_examples = 0
-                where id = ? and state = 'QUEUED'""").params(nodeId, tiles, ts(leaseUntil), ts(now), id).update();
+                where id = ? and state in """ + JobState.sqlList(JobState.RUNNING.sources()))
+                .params(JobState.RUNNING.name(), nodeId, tiles, ts(leaseUntil), ts(now), id)
+                .update();
         if (n == 0) {
             return Optional.empty();
         }
@@ -200,12 +203,12 @@ public class JobStore {
     public List<Owned> renewLeases(String nodeId, List<UUID> running, Instant until) {
         List<Owned> owned = new ArrayList<>();
         for (UUID id : running) {
-            jdbc.sql(
-                            "update job set lease_expires_at = ? where id = ? and node_id = ? and state in ('RUNNING', 'CANCELLING')")
+            jdbc.sql("update job set lease_expires_at = ? where id = ? and node_id = ? and state in "
+                            + JobState.HELD_SQL)
                     .params(ts(until), id, nodeId)
                     .update();
-            jdbc.sql(
-                            "select id, state, attempt from job where id = ? and node_id = ? and state in ('RUNNING', 'CANCELLING')")
+            jdbc.sql("select id, state, attempt from job where id = ? and node_id = ? and state in "
+                            + JobState.HELD_SQL)
                     .params(id, nodeId)
                     .query((rs, n) ->
                             new Owned(rs.getObject(1, UUID.class), JobState.valueOf(rs.getString(2)), rs.getInt(3)))
@@ -223,7 +226,10 @@ public class JobStore {
     public boolean progress(UUID id, String nodeId, int attempt, int epoch, long examples) {
         return jdbc.sql("""
                 update job set progress_epoch = ?, progress_examples = ?
-                where id = ? and node_id = ? and attempt = ? and state in ('RUNNING', 'CANCELLING')""").params(epoch, examples, id, nodeId, attempt).update() == 1;
+                where id = ? and node_id = ? and attempt = ? and state in """ + JobState.HELD_SQL)
+                        .params(epoch, examples, id, nodeId, attempt)
+                        .update()
+                == 1;
     }
 
     /**
@@ -259,7 +265,7 @@ public class JobStore {
      */
     @Transactional
     public boolean finish(UUID id, String nodeId, int attempt, JobState to, String result, String reason, Instant now) {
-        for (JobState from : List.of(JobState.RUNNING, JobState.CANCELLING)) {
+        for (JobState from : JobState.HELD) {
             if (!from.canMoveTo(to)) {
                 continue;
             }
@@ -295,24 +301,18 @@ public class JobStore {
      */
     @Transactional
     public List<UUID> reapExpired(Instant now) {
-        var rows = jdbc.sql("""
+        List<Held> rows = jdbc.sql("""
                 select id, state, attempt, max_attempts, node_id from job
-                where state in ('RUNNING', 'CANCELLING') and lease_expires_at < ?
+                where state in """ + JobState.HELD_SQL + """
+                 and lease_expires_at < ?
                 order by id for update skip locked""")
                 .param(ts(now))
-                .query((rs, n) -> new Object[] {
-                    rs.getObject(1, UUID.class),
-                    JobState.valueOf(rs.getString(2)),
-                    rs.getInt(3),
-                    rs.getInt(4),
-                    rs.getString(5)
-                })
+                .query(JobStore::held)
                 .list();
         List<UUID> reaped = new ArrayList<>();
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            release(id, (JobState) r[1], (int) r[2], (int) r[3], now, "lease of node " + r[4] + " expired");
-            reaped.add(id);
+        for (Held h : rows) {
+            release(h, now, "lease of node " + h.nodeId() + " expired");
+            reaped.add(h.id());
         }
         return reaped;
     }
@@ -320,24 +320,37 @@ public class JobStore {
     /** At start-up: jobs this node left RUNNING when its process died are released at once. */
     @Transactional
     public List<UUID> releaseOwnedBy(String nodeId, Instant now) {
-        var rows = jdbc.sql("""
-                select id, state, attempt, max_attempts from job
-                where node_id = ? and state in ('RUNNING', 'CANCELLING') for update""")
+        List<Held> rows = jdbc.sql("""
+                select id, state, attempt, max_attempts, node_id from job
+                where node_id = ? and state in """ + JobState.HELD_SQL + " for update")
                 .param(nodeId)
-                .query((rs, n) -> new Object[] {
-                    rs.getObject(1, UUID.class), JobState.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)
-                })
+                .query(JobStore::held)
                 .list();
         List<UUID> released = new ArrayList<>();
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            release(id, (JobState) r[1], (int) r[2], (int) r[3], now, "node " + nodeId + " restarted");
-            released.add(id);
+        for (Held h : rows) {
+            release(h, now, "node " + nodeId + " restarted");
+            released.add(h.id());
         }
         return released;
     }
 
-    private void release(UUID id, JobState state, int attempt, int maxAttempts, Instant now, String why) {
+    /** A job row held by a node, as the reaper and the start-up release read it. */
+    private record Held(UUID id, JobState state, int attempt, int maxAttempts, String nodeId) {}
+
+    private static Held held(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Held(
+                rs.getObject(1, UUID.class),
+                JobState.valueOf(rs.getString(2)),
+                rs.getInt(3),
+                rs.getInt(4),
+                rs.getString(5));
+    }
+
+    private void release(Held h, Instant now, String why) {
+        UUID id = h.id();
+        JobState state = h.state();
+        int attempt = h.attempt();
+        int maxAttempts = h.maxAttempts();
         JobState to;
         if (state == JobState.CANCELLING) {
             to = JobState.CANCELLED;
@@ -351,17 +364,23 @@ public class JobStore {
             case FAILED -> why + "; attempts exhausted (" + attempt + " of " + maxAttempts + ")";
             default -> why + "; cancelled";
         };
+        if (!state.canMoveTo(to)) {
+            throw new IllegalStateException(state + " → " + to + " is not a transition");
+        }
         int n = switch (to) {
             case QUEUED -> jdbc.sql("""
-                            update job set state = 'QUEUED', node_id = null, tiles = null, lease_expires_at = null
-                            where id = ? and state = ?""").params(id, state.name()).update();
+                            update job set state = ?, node_id = null, tiles = null, lease_expires_at = null
+                            where id = ? and state = ?""").params(to.name(), id, state.name()).update();
             case FAILED ->
                 jdbc.sql("""
-                            update job set state = 'FAILED', lease_expires_at = null, finished_at = ?, failure_reason = ?
-                            where id = ? and state = ?""").params(ts(now), reason, id, state.name()).update();
-            default -> jdbc.sql("""
-                            update job set state = 'CANCELLED', lease_expires_at = null, finished_at = ?
-                            where id = ? and state = ?""").params(ts(now), id, state.name()).update();
+                            update job set state = ?, lease_expires_at = null, finished_at = ?, failure_reason = ?
+                            where id = ? and state = ?""")
+                        .params(to.name(), ts(now), reason, id, state.name())
+                        .update();
+            default ->
+                jdbc.sql("""
+                            update job set state = ?, lease_expires_at = null, finished_at = ?
+                            where id = ? and state = ?""").params(to.name(), ts(now), id, state.name()).update();
         };
         if (n == 0) {
             return;

@@ -1,5 +1,6 @@
 package io.crossbarlab.app.scheduler;
 
+import io.crossbarlab.app.job.JobState;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -71,8 +72,8 @@ class NodeRegistry {
 
     /** Running jobs and their tiles per node: (node, job id, tiles). */
     List<String[]> placements() {
-        return jdbc.sql(
-                        "select node_id, id, tiles from job where state in ('RUNNING', 'CANCELLING') and node_id is not null")
+        return jdbc.sql("select node_id, id, tiles from job where state in " + JobState.HELD_SQL
+                        + " and node_id is not null")
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list();
     }
