@@ -136,4 +136,14 @@ class ArchitectureTests {
                 .because("controllers return response records, converted by hand")
                 .check(classes);
     }
+
+    /** Packages depend on each other in one direction only (ARCHITECTURE.md's map, read top down). */
+    @Test
+    void packagesAreFreeOfCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("io.crossbarlab.(*).(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
+    }
 }

@@ -1,12 +1,11 @@
 package io.crossbarlab.app.system;
 
-import io.crossbarlab.app.job.JobExceptions;
+import static io.crossbarlab.app.system.ProblemDocuments.errors;
+import static io.crossbarlab.app.system.ProblemDocuments.problem;
+
 import io.crossbarlab.sim.preset.InvalidSpecException;
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,24 +34,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
-    static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(type);
-        p.setTitle(title);
-        return p;
-    }
-
-    static List<Map<String, String>> errors(List<InvalidSpecException.Violation> violations) {
-        List<Map<String, String>> out = new ArrayList<>();
-        for (InvalidSpecException.Violation v : violations) {
-            Map<String, String> e = new LinkedHashMap<>();
-            e.put("field", v.field());
-            e.put("message", v.message());
-            out.add(e);
-        }
-        return out;
-    }
-
     @ExceptionHandler(InvalidSpecException.class)
     ProblemDetail invalid(InvalidSpecException e) {
         ProblemDetail p = problem(
@@ -63,35 +44,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                         + e.violations().get(0).field() + ": "
                         + e.violations().get(0).message() + (e.violations().size() > 1 ? "; ..." : ""));
         p.setProperty("errors", errors(e.violations()));
-        return p;
-    }
-
-    @ExceptionHandler(JobExceptions.JobNotFound.class)
-    ProblemDetail notFound(JobExceptions.JobNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Job not found", e.getMessage());
-    }
-
-    @ExceptionHandler(JobExceptions.WrongState.class)
-    ProblemDetail wrongState(JobExceptions.WrongState e) {
-        ProblemDetail p =
-                problem(HttpStatus.CONFLICT, ProblemTypes.WRONG_STATE, "Job is in the wrong state", e.getMessage());
-        p.setProperty("state", e.state().name());
-        return p;
-    }
-
-    @ExceptionHandler(JobExceptions.TooLarge.class)
-    ProblemDetail tooLarge(JobExceptions.TooLarge e) {
-        ProblemDetail p = problem(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                ProblemTypes.TOO_LARGE_FOR_POOL,
-                "Job can never fit a node",
-                e.getMessage());
-        p.setProperty("tilesRequired", e.required());
-        p.setProperty("tilesPerNode", e.capacity());
-        p.setProperty(
-                "errors",
-                errors(List.of(new InvalidSpecException.Violation(
-                        "network.layers", "needs " + e.required() + " tiles; a node has " + e.capacity()))));
         return p;
     }
 
@@ -108,21 +60,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             response = response.header(HttpHeaders.RETRY_AFTER, "10");
         }
         return response.body(p);
-    }
-
-    @ExceptionHandler(JobExceptions.KeyReused.class)
-    ProblemDetail keyReused(JobExceptions.KeyReused e) {
-        return problem(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                ProblemTypes.IDEMPOTENCY_KEY_REUSED,
-                "Idempotency-Key reused",
-                e.getMessage());
-    }
-
-    @ExceptionHandler(JobExceptions.KeyInFlight.class)
-    ProblemDetail keyInFlight(JobExceptions.KeyInFlight e) {
-        return problem(
-                HttpStatus.CONFLICT, ProblemTypes.IDEMPOTENCY_KEY_IN_FLIGHT, "Request still in flight", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
