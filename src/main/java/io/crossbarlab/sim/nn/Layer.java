@@ -1,7 +1,6 @@
 package io.crossbarlab.sim.nn;
 
 import io.crossbarlab.sim.data.Dataset;
-import io.crossbarlab.sim.random.SplitMix64;
 import io.crossbarlab.sim.tile.RowBlockInput;
 import io.crossbarlab.sim.tile.Tile;
 
@@ -112,7 +111,7 @@ final class Layer {
     }
 
     /** preActivation = forward MVM of {@link #input} over all tiles. */
-    void forward(SplitMix64 rng, boolean training) {
+    void forward(boolean training) {
         java.util.Arrays.fill(preActivation, 0f);
         long dense = (long) (inputs + 1) * outputs;
         long active = 0;
@@ -125,7 +124,7 @@ final class Layer {
             }
             active += (long) in.nonZeroCount() * outputs;
             for (Tile t : tiles[b]) {
-                t.forward(in, input, preActivation, rng);
+                t.forward(in, input, preActivation);
             }
         }
         if (training) {
@@ -165,28 +164,28 @@ final class Layer {
         return batchPre;
     }
 
-    /** Inference of {@code count} examples from {@link #batchInput}; example b's noise from rng[b]. */
-    void forwardBatch(int count, SplitMix64[] rng) {
+    /** Inference of {@code count} examples from {@link #batchInput}. */
+    void forwardBatch(int count) {
         for (int b = 0; b < count; b++) {
             java.util.Arrays.fill(batchPre[b], 0f);
         }
         for (Tile[] row : tiles) {
             for (Tile t : row) {
-                t.forwardBatch(batchInput, count, batchPre, rng, batchKnownRows, batchKnownCount);
+                t.forwardBatch(batchInput, count, batchPre, batchKnownRows, batchKnownCount);
             }
         }
         counters.evalMacs += (long) (inputs + 1) * outputs * count;
     }
 
     /** backward = W * delta over all tiles (for the previous layer's error). */
-    void backward(SplitMix64 rng) {
+    void backward() {
         java.util.Arrays.fill(backward, 0f);
         counters.backwardMacs += (long) (inputs + 1) * outputs;
         counters.backwardConversions += (long) (inputs + 1) * tiles[0].length;
         counters.backwardLineDrives += (long) outputs * tiles.length;
         for (Tile[] row : tiles) {
             for (Tile t : row) {
-                t.backward(delta, backward, rng);
+                t.backward(delta, backward);
             }
         }
     }

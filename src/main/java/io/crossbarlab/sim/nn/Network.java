@@ -160,10 +160,10 @@ public final class Network {
     }
 
     /** Forward pass of the example in {@link #input()}; leaves softmax outputs in probabilities. */
-    void forward(SplitMix64 readNoise, boolean training) {
+    void forward(boolean training) {
         for (int l = 0; l < layers.length; l++) {
             Layer layer = layers[l];
-            layer.forward(readNoise, training);
+            layer.forward(training);
             if (training) {
                 counters.neuronForwardOps += layer.outputs;
             }
@@ -191,15 +191,14 @@ public final class Network {
 
     /**
      * Inference of {@code count <= EVAL_BATCH} examples (inputs in {@link #batchInput}); returns their
-     * softmax outputs, valid until the next call. Example b's read noise comes from {@code rng[b]}
-     * (none if rng is null), so its outputs are exactly those of {@link #forward} with that generator,
-     * whatever else is in the batch.
+     * softmax outputs, valid until the next call. Each example's outputs are exactly those of {@link
+     * #forward}, whatever else is in the batch.
      */
-    float[][] forwardBatch(int count, SplitMix64[] rng) {
+    float[][] forwardBatch(int count) {
         for (int l = 0; l < layers.length; l++) {
             Layer layer = layers[l];
             layer.batchInput(EVAL_BATCH);
-            layer.forwardBatch(count, rng);
+            layer.forwardBatch(count);
             if (l + 1 < layers.length) {
                 float[][] next = layers[l + 1].batchInput(EVAL_BATCH);
                 float[][] pre = layer.batchPreActivation();
@@ -219,14 +218,14 @@ public final class Network {
     }
 
     /** Errors of every layer for target class {@code label}, then the pulsed or exact update. */
-    void backwardAndUpdate(int label, float learningRate, SplitMix64 readNoise) {
+    void backwardAndUpdate(int label, float learningRate) {
         Layer last = layers[layers.length - 1];
         for (int c = 0; c < last.outputs; c++) {
             last.delta[c] = probabilities[c] - (c == label ? 1f : 0f);
         }
         for (int l = layers.length - 1; l > 0; l--) {
             Layer layer = layers[l];
-            layer.backward(readNoise);
+            layer.backward();
             counters.neuronBackwardOps += layers[l - 1].outputs;
             Layer prev = layers[l - 1];
             System.arraycopy(layer.backward, 0, prev.delta, 0, prev.outputs);

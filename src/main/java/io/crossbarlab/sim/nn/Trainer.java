@@ -1,6 +1,5 @@
 package io.crossbarlab.sim.nn;
 
-import io.crossbarlab.sim.cell.Scheme;
 import io.crossbarlab.sim.data.Dataset;
 import io.crossbarlab.sim.random.Ln;
 import io.crossbarlab.sim.random.RandomStreams;
@@ -45,9 +44,6 @@ public final class Trainer {
         Network net =
                 Network.build(sizes, spec.activation(), spec.deviceConfig(), spec.tileParameters(), streams, counters);
         SplitMix64 order = streams.stream(RandomStreams.DATA_ORDER);
-        boolean analog = spec.scheme() != Scheme.FLOATING_POINT;
-        SplitMix64 readNoise = analog ? streams.stream(RandomStreams.READ_NOISE) : null;
-        SplitMix64 evalNoise = analog ? streams.stream(RandomStreams.EVALUATION) : null;
 
         int n = tr.count();
         int[] perm = new int[n];
@@ -74,12 +70,12 @@ public final class Trainer {
                 int i = perm[k];
                 net.loadInput(tr, i);
                 int label = tr.label(i);
-                net.forward(readNoise, true);
+                net.forward(true);
                 if (Network.argmax(net.probabilities) == label) {
                     correct++;
                 }
                 loss -= Ln.log(Math.max(net.probabilities[label], 1e-30f));
-                net.backwardAndUpdate(label, lr, readNoise);
+                net.backwardAndUpdate(label, lr);
                 examplesDone++;
                 counters.trainExamples++;
                 net.afterExample(examplesDone);
@@ -89,7 +85,7 @@ public final class Trainer {
             }
             long evalStart = System.nanoTime();
             trainNanos += evalStart - epochStart;
-            double[] eval = evaluate(net, te, evalNoise, counters);
+            double[] eval = evaluate(net, te, counters);
             evalNanos += System.nanoTime() - evalStart;
             lastTrainAcc = (double) correct / n;
             EpochReport report = new EpochReport(
@@ -130,9 +126,9 @@ public final class Trainer {
         List<InferencePoint> points = new ArrayList<>();
         for (double t : seconds) {
             net.inferenceAt(t, false);
-            double[] raw = evaluate(net, test, rng, counters);
+            double[] raw = evaluate(net, test, counters);
             net.inferenceAt(t, true);
-            double[] comp = evaluate(net, test, rng, counters);
+            double[] comp = evaluate(net, test, counters);
             points.add(new InferencePoint(t, raw[0], raw[1], comp[0], comp[1]));
         }
         return List.copyOf(points);
@@ -140,32 +136,19 @@ public final class Trainer {
 
     /**
      * Accuracy and mean cross-entropy on {@code data}; changes no device state. Examples go through
-     * {@link Network#forwardBatch} in batches of {@link Network#EVAL_BATCH}; test example i reads with
-     * its own noise stream, seeded from one draw of {@code noise} per evaluation and i, so results do
-     * not depend on how examples are batched.
+     * {@link Network#forwardBatch} in batches of {@link Network#EVAL_BATCH}; results do not depend on
+     * how examples are batched.
      */
-    static double[] evaluate(Network net, Dataset data, SplitMix64 noise, EventCounters counters) {
+    static double[] evaluate(Network net, Dataset data, EventCounters counters) {
         int batch = Network.EVAL_BATCH;
-        SplitMix64[] rng = null;
-        long base = 0;
-        if (noise != null) {
-            base = noise.nextLong();
-            rng = new SplitMix64[batch];
-            for (int b = 0; b < batch; b++) {
-                rng[b] = new SplitMix64(0);
-            }
-        }
         int correct = 0;
         double loss = 0;
         for (int start = 0; start < data.count(); start += batch) {
             int count = Math.min(batch, data.count() - start);
             for (int b = 0; b < count; b++) {
                 net.loadBatchInput(b, data, start + b);
-                if (rng != null) {
-                    rng[b].reseed(exampleSeed(base, start + b));
-                }
             }
-            float[][] p = net.forwardBatch(count, rng);
+            float[][] p = net.forwardBatch(count);
             for (int b = 0; b < count; b++) {
                 int label = data.label(start + b);
                 if (Network.argmax(p[b]) == label) {
@@ -176,11 +159,6 @@ public final class Trainer {
         }
         counters.evalExamples += data.count();
         return new double[] {(double) correct / data.count(), loss / data.count()};
-    }
-
-    /** Seed of test example {@code i}'s read-noise stream in an evaluation whose draw was {@code base}. */
-    static long exampleSeed(long base, int i) {
-        return SplitMix64.output(base, i);
     }
 
     /** Fisher-Yates shuffle with our own bounded draw: the same permutation on every JDK. */

@@ -17,12 +17,8 @@ public final class RandomStreams {
     public static final String DEVICE_VARIATION = "device-variation";
     /** Cycle-to-cycle noise: pulse responses, read noise, programming noise, rounding. */
     public static final String CYCLE_NOISE = "cycle-noise";
-    /** Read noise of the forward and backward MVMs during training. */
-    public static final String READ_NOISE = "read-noise";
     /** Order of training examples in every epoch. */
     public static final String DATA_ORDER = "data-order";
-    /** Read noise during evaluation, kept apart so that evaluating never perturbs training. */
-    public static final String EVALUATION = "evaluation";
     /** Programming, drift and noise of the inference after training. */
     public static final String INFERENCE = "inference";
 

@@ -6,11 +6,8 @@ import io.crossbarlab.sim.random.SplitMix64;
  * One crossbar tile: a block of {@code rows x cols} cells of a layer, holding its own device state
  * in primitive arrays. The effective weight of every cell is maintained in {@link #weights} (network
  * units, row-major by input row) whenever device state changes, so MVMs read one array whatever the
- * scheme.
- *
- * <p>Forward and backward reads add output-referred Gaussian noise equivalent to independent read
- * noise of sigma on every cell: the sum of n independent cell errors x_r*e_r is exactly Gaussian with
- * standard deviation sigma*||x||, so one draw per output replaces one per cell.
+ * scheme. Reads draw nothing: PCM read noise is low-frequency 1/f noise, kept as part of each
+ * pair's state and so already in the weight a read sees (docs/model.md).
  */
 public abstract class Tile {
 
@@ -23,18 +20,6 @@ public abstract class Tile {
     protected final TileParameters tileParameters;
     private final float[] partial;
     private final float[] deltaSlice;
-    private final double[] gaussians;
-    private final float[] noiseVariance;
-
-    /**
-     * Read-noise variance of each cell, network units² (per unit input), for the state its devices
-     * are in; null for a tile that reads without noise. A read's output j then carries noise of
-     * standard deviation {@code readNoiseScale * sqrt(sum_i x_i² * readVariance[i][j])}.
-     */
-    protected float[][] readVariance;
-
-    /** Multiplier of the read noise's standard deviation (its growth with time since programming). */
-    protected double readNoiseScale;
 
     protected Tile(int rowOffset, int rows, int colOffset, int cols, TileParameters tp, EventCounters counters) {
         this.rows = rows;
@@ -46,8 +31,6 @@ public abstract class Tile {
         this.counters = counters;
         this.partial = new float[Math.max(rows, cols)];
         this.deltaSlice = new float[cols];
-        this.gaussians = new double[Math.max(rows, cols)];
-        this.noiseVariance = new float[Math.max(rows, cols)];
     }
 
     /** Sets the initial weights (network units, [r*cols + c]) by programming the devices. */
@@ -101,37 +84,14 @@ public abstract class Tile {
     }
 
     /**
-     * Forward MVM of this tile's block: {@code out[colOffset + c] += sum_r x[r] * W[r][c]}, with read
-     * noise from {@code rng} (none if null) and ADC quantisation of the tile's partial sums.
+     * Forward MVM of this tile's block: {@code out[colOffset + c] += sum_r x[r] * W[r][c]}, with ADC
+     * quantisation of the tile's partial sums.
      */
-    public final void forward(RowBlockInput in, float[] x, float[] out, SplitMix64 rng) {
+    public final void forward(RowBlockInput in, float[] x, float[] out) {
         float[] y = partial;
         java.util.Arrays.fill(y, 0, cols, 0f);
         accumulateRows(in.nonZeroRows, in.nonZeroCount, x, y);
-        float[] v = null;
-        if (noisy(rng)) {
-            v = noiseVariance;
-            java.util.Arrays.fill(v, 0, cols, 0f);
-            accumulateSquares(in.nonZeroRows, in.nonZeroCount, x, v);
-        }
-        readOut(y, v, rng, out);
-    }
-
-    private boolean noisy(SplitMix64 rng) {
-        return rng != null && readVariance != null && readNoiseScale > 0;
-    }
-
-    /** {@code v[c] += x[r]² * readVariance[r][c]} over the listed rows, in ascending row order. */
-    private void accumulateSquares(int[] nonZero, int count, float[] x, float[] v) {
-        final int n = cols;
-        for (int k = 0; k < count; k++) {
-            int r = nonZero[k];
-            float xr = x[r] * x[r];
-            float[] var = readVariance[r - rowOffset];
-            for (int c = 0; c < n; c++) {
-                v[c] += xr * var[c];
-            }
-        }
+        readOut(y, out);
     }
 
     /**
@@ -171,40 +131,18 @@ public abstract class Tile {
         }
     }
 
-    /**
-     * The read-out of a forward MVM's partial sums {@code y}: read noise of variance {@code
-     * readNoiseScale² * variance[c]} on each output (none if variance is null), ADC quantisation, then
-     * accumulation into this tile's columns of {@code out}.
-     */
-    private void readOut(float[] y, float[] variance, SplitMix64 rng, float[] out) {
+    /** The read-out of a forward MVM's partial sums {@code y}: ADC quantisation, then accumulation into
+     * this tile's columns of {@code out}. */
+    private void readOut(float[] y, float[] out) {
         final int n = cols;
-        if (variance != null) {
-            addReadNoise(y, variance, n, readNoiseScale, rng);
-        }
         quantise(y, n, tileParameters.adcForwardFullScale());
         for (int c = 0; c < n; c++) {
             out[colOffset + c] += y[c];
         }
     }
 
-    /**
-     * {@code y[k] += (float) (scale * sqrt(variance[k]) * N(0,1))} for k < n, one deviate per output
-     * drawn in order from rng (also for outputs of zero variance, so that the draws do not depend on
-     * the state). The deviates go into a scratch array first and are added in a loop of their own (no
-     * scalar double-to-float conversion in the loop of draws, see docs/benchmarks.md).
-     */
-    private void addReadNoise(float[] y, float[] variance, int n, double scale, SplitMix64 rng) {
-        double[] g = gaussians;
-        for (int k = 0; k < n; k++) {
-            g[k] = rng.nextGaussian();
-        }
-        for (int k = 0; k < n; k++) {
-            y[k] += (float) (scale * Math.sqrt(variance[k]) * g[k]);
-        }
-    }
-
     /** Backward (transposed) MVM: {@code out[rowOffset + r] += sum_c W[r][c] * delta[colOffset + c]}. */
-    public final void backward(float[] delta, float[] out, SplitMix64 rng) {
+    public final void backward(float[] delta, float[] out) {
         final int n = cols;
         float[] y = partial;
         final float[] d = deltaSlice;
@@ -241,18 +179,6 @@ public abstract class Tile {
             }
             y[r] = acc;
         }
-        if (noisy(rng)) {
-            float[] v = noiseVariance;
-            for (int k = 0; k < rows; k++) {
-                float[] var = readVariance[k];
-                float acc = 0f;
-                for (int c = 0; c < n; c++) {
-                    acc += d[c] * d[c] * var[c];
-                }
-                v[k] = acc;
-            }
-            addReadNoise(y, v, rows, readNoiseScale, rng);
-        }
         quantise(y, rows, tileParameters.adcBackwardFullScale());
         for (int k = 0; k < rows; k++) {
             out[rowOffset + k] += y[k];
@@ -268,8 +194,7 @@ public abstract class Tile {
 
     /**
      * Forward MVM of {@code count} examples, for inference: {@code out[b][colOffset + c] += sum_r
-     * x[b][r] * W[r][c]}, example b reading with its own {@code rng[b]} (none if rng is null). The
-     * result of every example is bit for bit what {@link #forward} gives it with that generator.
+     * x[b][r] * W[r][c]}. The result of every example is bit for bit what {@link #forward} gives it.
      *
      * <p>Wide tiles run {@link #forward}'s own kernel example by example, skipping each example's
      * zero inputs: {@code nonZeroRows[b][0..nonZeroCount[b])} when the caller knows them
@@ -281,10 +206,9 @@ public abstract class Tile {
      * input leaves a sum unchanged (sums start at +0 and weights are finite), and every example
      * still sums its products in ascending row order, so the floats are the same.
      */
-    public final void forwardBatch(
-            float[][] x, int count, float[][] out, SplitMix64[] rng, int[][] nonZeroRows, int[] nonZeroCount) {
+    public final void forwardBatch(float[][] x, int count, float[][] out, int[][] nonZeroRows, int[] nonZeroCount) {
         if (cols <= NARROW_COLS) {
-            forwardBatchNarrow(x, count, out, rng);
+            forwardBatchNarrow(x, count, out);
             return;
         }
         if (batchRows == null) {
@@ -296,11 +220,11 @@ public abstract class Tile {
             } else {
                 batchRows.load(x[b], false);
             }
-            forward(batchRows, x[b], out[b], rng == null ? null : rng[b]);
+            forward(batchRows, x[b], out[b]);
         }
     }
 
-    private void forwardBatchNarrow(float[][] x, int count, float[][] out, SplitMix64[] rng) {
+    private void forwardBatchNarrow(float[][] x, int count, float[][] out) {
         if (laneInput.length < rows || laneInput[0].length < count) {
             laneInput = new float[rows][count];
             laneOutput = new float[cols][count];
@@ -350,27 +274,10 @@ public abstract class Tile {
         }
         float[] y = partial;
         for (int b = 0; b < count; b++) {
-            SplitMix64 rb = rng == null ? null : rng[b];
-            float[] v = null;
-            if (noisy(rb)) {
-                // the rows in ascending order, as forward sums them (a zero input adds +0)
-                v = noiseVariance;
-                java.util.Arrays.fill(v, 0, cols, 0f);
-                float[] xb = x[b];
-                for (int k = 0; k < rows; k++) {
-                    float xr = xb[rowOffset + k] * xb[rowOffset + k];
-                    if (xr != 0f) {
-                        float[] var = readVariance[k];
-                        for (int c = 0; c < cols; c++) {
-                            v[c] += xr * var[c];
-                        }
-                    }
-                }
-            }
             for (int c = 0; c < cols; c++) {
                 y[c] = yt[c][b];
             }
-            readOut(y, v, rb, out[b]);
+            readOut(y, out[b]);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossbarlab.sim.data.Dataset;
 import io.crossbarlab.sim.random.RandomStreams;
-import io.crossbarlab.sim.random.SplitMix64;
 import io.crossbarlab.sim.tile.EventCounters;
 import java.io.IOException;
 import java.util.List;
@@ -40,28 +39,20 @@ class BatchedInferenceTests {
             // one tile per layer (layer 0 wide, the output layer narrow), and a grid of narrow tiles
             for (int tile : new int[] {512, 32}) {
                 Network net = network(scheme, tile);
-                boolean noisy = !scheme.equals("FLOATING_POINT");
                 // a full batch, then a partial one into the same (reused) buffers
                 int count = Network.EVAL_BATCH + 20;
                 float[][] single = new float[count][];
-                SplitMix64 rng = new SplitMix64(0);
                 for (int i = 0; i < count; i++) {
                     test.copyFeatures(i, net.input());
-                    rng.reseed(1000 + i);
-                    net.forward(noisy ? rng : null, false);
+                    net.forward(false);
                     single[i] = net.probabilities.clone();
-                }
-                SplitMix64[] rngs = new SplitMix64[Network.EVAL_BATCH];
-                for (int b = 0; b < rngs.length; b++) {
-                    rngs[b] = new SplitMix64(0);
                 }
                 for (int start = 0; start < count; start += Network.EVAL_BATCH) {
                     int size = Math.min(Network.EVAL_BATCH, count - start);
                     for (int b = 0; b < size; b++) {
                         test.copyFeatures(start + b, net.batchInput(b));
-                        rngs[b].reseed(1000 + start + b);
                     }
-                    float[][] batched = net.forwardBatch(size, noisy ? rngs : null);
+                    float[][] batched = net.forwardBatch(size);
                     for (int b = 0; b < size; b++) {
                         assertThat(batched[b])
                                 .as("%s tile %d example %d", scheme, tile, start + b)
@@ -85,33 +76,24 @@ class BatchedInferenceTests {
             for (int tile : new int[] {512, 32}) {
                 Network copied = network(scheme, tile);
                 Network loaded = network(scheme, tile);
-                boolean noisy = !scheme.equals("FLOATING_POINT");
-                SplitMix64 rng = new SplitMix64(0);
                 for (int i = 0; i < 40; i++) {
                     test.copyFeatures(i, copied.input());
-                    rng.reseed(1000 + i);
-                    copied.forward(noisy ? rng : null, false);
+                    copied.forward(false);
                     if (i % 7 == 3) {
                         test.copyFeatures(i, loaded.input()); // the other way, on the same buffer
                     } else {
                         loaded.loadInput(test, i);
                     }
-                    rng.reseed(1000 + i);
-                    loaded.forward(noisy ? rng : null, false);
+                    loaded.forward(false);
                     assertThat(loaded.probabilities)
                             .as("%s tile %d example %d", scheme, tile, i)
                             .containsExactly(copied.probabilities);
-                }
-                SplitMix64[] rngs = new SplitMix64[Network.EVAL_BATCH];
-                for (int b = 0; b < rngs.length; b++) {
-                    rngs[b] = new SplitMix64(0);
                 }
                 for (int start = 0; start < 4 * Network.EVAL_BATCH; start += Network.EVAL_BATCH) {
                     for (int b = 0; b < Network.EVAL_BATCH; b++) {
                         test.copyFeatures(start + b, copied.batchInput(b));
                     }
-                    float[][] expected =
-                            copyOf(copied.forwardBatch(Network.EVAL_BATCH, noisy ? setSeeds(rngs, start) : null));
+                    float[][] expected = copyOf(copied.forwardBatch(Network.EVAL_BATCH));
                     for (int b = 0; b < Network.EVAL_BATCH; b++) {
                         if ((start / Network.EVAL_BATCH + b) % 5 == 2) {
                             test.copyFeatures(start + b, loaded.batchInput(b));
@@ -119,7 +101,7 @@ class BatchedInferenceTests {
                             loaded.loadBatchInput(b, test, start + b);
                         }
                     }
-                    float[][] actual = loaded.forwardBatch(Network.EVAL_BATCH, noisy ? setSeeds(rngs, start) : null);
+                    float[][] actual = loaded.forwardBatch(Network.EVAL_BATCH);
                     for (int b = 0; b < Network.EVAL_BATCH; b++) {
                         assertThat(actual[b])
                                 .as("%s tile %d batch example %d", scheme, tile, start + b)
@@ -128,13 +110,6 @@ class BatchedInferenceTests {
                 }
             }
         }
-    }
-
-    private static SplitMix64[] setSeeds(SplitMix64[] rngs, int start) {
-        for (int b = 0; b < rngs.length; b++) {
-            rngs[b].reseed(5000 + start + b);
-        }
-        return rngs;
     }
 
     private static float[][] copyOf(float[][] a) {

@@ -3,7 +3,6 @@ package io.crossbarlab.sim.nn;
 import io.crossbarlab.sim.data.Dataset;
 import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.data.TrainTestSplit;
-import io.crossbarlab.sim.random.SplitMix64;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,22 +34,16 @@ public final class InputLoadingBenchmark {
         System.out.println("|---|---|---|---|---|");
         for (String scheme : schemes) {
             Network net = BenchmarkSupport.mnistNetwork(scheme);
-            boolean analog = !scheme.equals("FLOATING_POINT");
-            SplitMix64[] rngs = new SplitMix64[Network.EVAL_BATCH];
-            for (int b = 0; b < rngs.length; b++) {
-                rngs[b] = new SplitMix64(0);
-            }
             Dataset test = data.test();
             long[] evaluation = new long[2];
             double[] sums = new double[2];
-            time(evaluation, way -> sums[way] = evaluate(net, test, way == 1, analog ? rngs : null));
+            time(evaluation, way -> sums[way] = evaluate(net, test, way == 1));
             if (sums[0] != sums[1]) {
                 throw new AssertionError(scheme + ": the two ways gave different outputs");
             }
             print(scheme, "evaluation", evaluation, test.count());
 
             Dataset train = data.train();
-            SplitMix64 noise = analog ? new SplitMix64(3) : null;
             long[] done = {0};
             int[] block = {0};
             long[] training = new long[2];
@@ -63,8 +56,8 @@ public final class InputLoadingBenchmark {
                     } else {
                         train.copyFeatures(i, net.input());
                     }
-                    net.forward(noise, true);
-                    net.backwardAndUpdate(train.label(i), 0.1f, noise);
+                    net.forward(true);
+                    net.backwardAndUpdate(train.label(i), 0.1f);
                     done[0]++;
                     net.afterExample(done[0]);
                 }
@@ -89,7 +82,7 @@ public final class InputLoadingBenchmark {
         }
     }
 
-    private static double evaluate(Network net, Dataset d, boolean fromMask, SplitMix64[] rngs) {
+    private static double evaluate(Network net, Dataset d, boolean fromMask) {
         double sum = 0;
         for (int start = 0; start < d.count(); start += Network.EVAL_BATCH) {
             int count = Math.min(Network.EVAL_BATCH, d.count() - start);
@@ -99,11 +92,8 @@ public final class InputLoadingBenchmark {
                 } else {
                     d.copyFeatures(start + b, net.batchInput(b));
                 }
-                if (rngs != null) {
-                    rngs[b].reseed(start + b);
-                }
             }
-            float[][] p = net.forwardBatch(count, rngs);
+            float[][] p = net.forwardBatch(count);
             for (int b = 0; b < count; b++) {
                 sum += p[b][d.label(start + b)];
             }

@@ -70,7 +70,7 @@ public final class MemoryBenchmark {
     /** A 784-250-10 network of the scheme after one evaluation of 64 examples (its buffers allocated). */
     static Network build(String scheme, TrainTestSplit data) {
         Network net = BenchmarkSupport.mnistNetwork(scheme);
-        Trainer.evaluate(net, data.test().limit(64), null, new EventCounters());
+        Trainer.evaluate(net, data.test().limit(64), new EventCounters());
         return net;
     }
 

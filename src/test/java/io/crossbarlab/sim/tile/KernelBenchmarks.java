@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * JMH microbenchmarks of the hot kernels on one 512 x 250 tile (the first layer of 784-250-10 as it
- * sits on its first tile): forward MVM with read noise, backward MVM, pulsed update, transfer. Inputs
+ * sits on its first tile): forward MVM, backward MVM, pulsed update, transfer. Inputs
  * have MNIST's sparsity (about one in five non-zero) and errors the magnitude of early training.
  * Run with {@code bench/jmh}; not part of the test suite.
  */
@@ -39,7 +39,6 @@ public class KernelBenchmarks {
     float[] delta;
     float[] out;
     float[] back;
-    SplitMix64 noise;
     long transfers;
 
     @Setup(Level.Trial)
@@ -75,19 +74,18 @@ public class KernelBenchmarks {
         input.load(x, tile.needsSortedInput());
         out = new float[COLS];
         back = new float[ROWS];
-        noise = new SplitMix64(6);
     }
 
     @Benchmark
     public float forward() {
         input.load(x, tile.needsSortedInput());
-        tile.forward(input, x, out, noise);
+        tile.forward(input, x, out);
         return out[0];
     }
 
     @Benchmark
     public float backward() {
-        tile.backward(delta, back, noise);
+        tile.backward(delta, back);
         return back[0];
     }
 

@@ -41,7 +41,7 @@ class MvmKernelTests {
         RowBlockInput in = new RowBlockInput(rowOffset, rowOffset + rows);
         in.load(x, false);
         float[] out = new float[colOffset + cols];
-        tile.forward(in, x, out, null);
+        tile.forward(in, x, out);
         for (int c = 0; c < cols; c++) {
             float y = 0f;
             for (int r = 0; r < rows; r++) {
@@ -53,7 +53,7 @@ class MvmKernelTests {
         }
 
         float[] back = new float[rowOffset + rows];
-        tile.backward(delta, back, null);
+        tile.backward(delta, back);
         for (int r = 0; r < rows; r++) {
             float acc = 0f;
             for (int c = 0; c < cols; c++) {
