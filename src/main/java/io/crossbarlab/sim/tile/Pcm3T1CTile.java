@@ -34,7 +34,7 @@ import io.crossbarlab.sim.random.SplitMix64;
  * slowProcessIntervalExamples}. Time comes from the hardware's time per example (the estimator's
  * clock), counted from the verify read t0 that ends programming.
  */
-public final class Pcm3T1CTile extends PulsedTile {
+public final class Pcm3T1CTile extends PcmPairsTile {
 
     /**
      * Leakage-rate multipliers of the cells are kept as levels of ln(rate) from -3 to 3 (odd, so that a
@@ -44,12 +44,9 @@ public final class Pcm3T1CTile extends PulsedTile {
 
     static final double LEAK_LOG_RANGE = 3.0;
 
-    private final CellParameters cell;
-    private final PcmParameters pcm;
     private final CapacitorParameters cap;
     private final CapacitorCurves curves;
     private final double secondsPerExample;
-    private final PcmPairs pairs;
 
     // the curves on their grid (copies of the references, for the pulse loop)
     /**
@@ -131,24 +128,11 @@ public final class Pcm3T1CTile extends PulsedTile {
             PcmParameters pcm,
             CapacitorParameters cap,
             CapacitorCurves curves) {
-        super(
-                rowOffset,
-                rows,
-                colOffset,
-                cols,
-                tp,
-                counters,
-                noise,
-                cell.stochasticRounding(),
-                cell.maxPulsesPerUpdate(),
-                cell.pulseTrainLength());
-        this.cell = cell;
-        this.pcm = pcm;
+        super(rowOffset, rows, colOffset, cols, tp, counters, noise, cell, pcm);
         this.cap = cap;
         this.curves = curves;
         this.secondsPerExample = tp.secondsPerExample();
         int n = rows * cols;
-        pairs = new PcmPairs(n, pcm, counters);
         float[] readCurve = curves.readGrid();
         float[] upCurve = curves.upGrid();
         float[] downCurve = curves.downGrid();
@@ -549,24 +533,5 @@ public final class Pcm3T1CTile extends PulsedTile {
     public float[] pcmConductances(int r, int c) {
         int i = r * cols + c;
         return new float[] {pairs.plus[i], pairs.minus[i]};
-    }
-
-    /** The PCM pairs, for inference on the pairs alone after training. */
-    PcmPairs pairs() {
-        return pairs;
-    }
-
-    private PcmInference inference;
-
-    @Override
-    public boolean programForInference(SplitMix64 rng) {
-        inference =
-                new PcmInference(pairs, pcm, cell.weightScaleMicrosiemens() / cell.gainFactor(), weights, cols, rng);
-        return true;
-    }
-
-    @Override
-    public void inferenceAt(double seconds, boolean compensate) {
-        inference.readAt(seconds, compensate, weights, cols);
     }
 }

@@ -18,11 +18,8 @@ import io.crossbarlab.sim.random.SplitMix64;
  * every array read; it acts where a device's state is read for a decision, the read before an
  * occasional RESET, with the same law as in the 3T1C scheme at the age of one transfer interval.
  */
-public final class PcmPairTile extends PulsedTile {
+public final class PcmPairTile extends PcmPairsTile {
 
-    private final CellParameters cell;
-    private final PcmParameters pcm;
-    private final PcmPairs pairs;
     private final float[] gPlus;
     private final float[] gMinus;
     private final float[] stepPlus;
@@ -42,21 +39,8 @@ public final class PcmPairTile extends PulsedTile {
             SplitMix64 noise,
             CellParameters cell,
             PcmParameters pcm) {
-        super(
-                rowOffset,
-                rows,
-                colOffset,
-                cols,
-                tp,
-                counters,
-                noise,
-                cell.stochasticRounding(),
-                cell.maxPulsesPerUpdate(),
-                cell.pulseTrainLength());
-        this.cell = cell;
-        this.pcm = pcm;
+        super(rowOffset, rows, colOffset, cols, tp, counters, noise, cell, pcm);
         int n = rows * cols;
-        pairs = new PcmPairs(n, pcm, counters);
         gPlus = pairs.plus;
         gMinus = pairs.minus;
         stepPlus = new float[n];
@@ -126,19 +110,5 @@ public final class PcmPairTile extends PulsedTile {
             weights[row][col] = (gPlus[i] - gMinus[i]) * scale;
         }
         counters.pcmSetPulses += pulses;
-    }
-
-    private PcmInference inference;
-
-    @Override
-    public boolean programForInference(SplitMix64 rng) {
-        inference =
-                new PcmInference(pairs, pcm, cell.weightScaleMicrosiemens() / cell.gainFactor(), weights, cols, rng);
-        return true;
-    }
-
-    @Override
-    public void inferenceAt(double seconds, boolean compensate) {
-        inference.readAt(seconds, compensate, weights, cols);
     }
 }

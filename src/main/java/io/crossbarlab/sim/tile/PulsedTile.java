@@ -38,19 +38,6 @@ public abstract class PulsedTile extends Tile {
     private final int[] firingSigns;
     private final long[] rowTrains;
 
-    protected PulsedTile(
-            int rowOffset,
-            int rows,
-            int colOffset,
-            int cols,
-            TileParameters tp,
-            EventCounters counters,
-            SplitMix64 noise,
-            boolean stochastic,
-            int maxPulses) {
-        this(rowOffset, rows, colOffset, cols, tp, counters, noise, stochastic, maxPulses, 0);
-    }
-
     /** @param trainLength 0 for per-cell pulse coding, else BL (1..64) for pulse trains */
     protected PulsedTile(
             int rowOffset,

@@ -24,7 +24,17 @@ class PulseCoderTests {
         int calls;
 
         RecordingTile(int rows, int cols, boolean stochastic, int cap, long seed) {
-            super(0, rows, 0, cols, TileParameters.DEFAULT, new EventCounters(), new SplitMix64(seed), stochastic, cap);
+            super(
+                    0,
+                    rows,
+                    0,
+                    cols,
+                    TileParameters.DEFAULT,
+                    new EventCounters(),
+                    new SplitMix64(seed),
+                    stochastic,
+                    cap,
+                    0);
             sum = new long[rows * cols];
         }
 
