@@ -737,7 +737,7 @@ class BadInputIntegrationTests {
     }
 
     String rawExchange(String raw) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", port)) {
+        try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             out.write(raw.getBytes(StandardCharsets.ISO_8859_1));

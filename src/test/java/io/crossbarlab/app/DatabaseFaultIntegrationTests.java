@@ -137,7 +137,7 @@ class DatabaseFaultIntegrationTests {
         long cutAt = System.nanoTime();
         // the database comes back after 3 s, however long the requests below take (the lease is 6 s)
         var restorer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        restorer.schedule(PROXY::restore, 3, java.util.concurrent.TimeUnit.SECONDS);
+        var unused = restorer.schedule(PROXY::restore, 3, java.util.concurrent.TimeUnit.SECONDS);
         restorer.shutdown();
         String key = "outage-" + UUID.randomUUID();
         Api.Response during = api.post("/api/v1/jobs", job("short-outage", 99), Map.of("Idempotency-Key", key));

@@ -92,7 +92,7 @@ final class ExpositionFormat {
             if (CAMEL.matcher(n).find()) {
                 out.add(n + ": metric names should be written in 'snake_case' not 'camelCase'");
             }
-            for (String part : n.split("_")) {
+            for (String part : n.split("_", -1)) {
                 String base = NON_BASE_UNITS.get(part.toLowerCase(Locale.ROOT));
                 if (base != null) {
                     out.add(n + ": use base unit \"" + base + "\" instead of \"" + part + "\"");
@@ -291,7 +291,7 @@ final class ExpositionFormat {
             errors.add(where + "expected whitespace and a value after " + name);
             return null;
         }
-        String[] parts = rest.trim().split("[ \t]+");
+        String[] parts = rest.trim().split("[ \t]+", -1);
         if (parts.length > 2) {
             errors.add(where + "trailing data after value and timestamp");
             return null;

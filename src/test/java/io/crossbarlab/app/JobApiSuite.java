@@ -439,7 +439,7 @@ abstract class JobApiSuite {
             assertThat(twin.get("spec").get(part)).isEqualTo(job.get("spec").get(part));
         }
 
-        job = api.awaitState(id, "SUCCEEDED", TIMEOUT);
+        api.awaitState(id, "SUCCEEDED", TIMEOUT);
         twin = api.awaitState(twinId, "SUCCEEDED", TIMEOUT);
         job = api.get("/api/v1/jobs/" + id).json();
         double twinAccuracy = twin.get("result").get("testAccuracy").asDouble();

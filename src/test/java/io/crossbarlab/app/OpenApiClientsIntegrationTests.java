@@ -159,7 +159,7 @@ class OpenApiClientsIntegrationTests {
         } catch (java.io.IOException e) {
             return new ProcessResult(127, e.getMessage());
         }
-        String out = new String(p.getInputStream().readAllBytes());
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return new ProcessResult(124, out);

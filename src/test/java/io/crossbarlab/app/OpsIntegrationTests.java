@@ -166,7 +166,7 @@ class OpsIntegrationTests {
         if (command.contains("/")) {
             return Files.isExecutable(Path.of(command));
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator, -1)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
                 return true;
             }
@@ -184,7 +184,8 @@ class OpsIntegrationTests {
                 .redirectErrorStream(true)
                 .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new PromtoolRun(p.exitValue(), new String(p.getInputStream().readAllBytes()));
+        return new PromtoolRun(
+                p.exitValue(), new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

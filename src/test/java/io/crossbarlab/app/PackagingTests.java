@@ -27,7 +27,7 @@ class PackagingTests {
         return (Map<String, Object>) new Yaml().load(Files.readString(Path.of(path)));
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // a YAML lookup: the caller names the type
     static <T> T at(Map<String, Object> m, String... keys) {
         Object o = m;
         for (String k : keys) {
@@ -83,7 +83,7 @@ class PackagingTests {
     void prometheusScrapesTheActuatorEndpointTheAppExposes() throws IOException {
         Map<String, Object> compose = yaml("docker-compose.yml");
         List<String> volumes = at(compose, "services", "prometheus", "volumes");
-        String mount = volumes.get(0).split(":")[0];
+        String mount = volumes.get(0).split(":", -1)[0];
         assertThat(Path.of(mount)).exists();
         Map<String, Object> prom = yaml(mount);
         Map<String, Object> job = ((List<Map<String, Object>>) at(prom, "scrape_configs")).get(0);
@@ -102,7 +102,7 @@ class PackagingTests {
         Map<String, Object> compose = yaml("docker-compose.yml");
         List<String> volumes = at(compose, "services", "grafana", "volumes");
         for (String v : volumes) {
-            assertThat(Path.of(v.split(":")[0])).exists();
+            assertThat(Path.of(v.split(":", -1)[0])).exists();
         }
         Map<String, Object> ds = ((List<Map<String, Object>>)
                         at(yaml("ops/grafana/provisioning/datasources/prometheus.yml"), "datasources"))

@@ -106,7 +106,12 @@ public class Scheduler implements SmartLifecycle {
         startThreads();
     }
 
-    /** Starts the claim loop, heartbeat and simulation pool (again, after a lifecycle stop). */
+    /**
+     * Starts the claim loop, heartbeat and simulation pool (again, after a lifecycle stop). The
+     * heartbeat's future is not kept: {@link #beat()} catches what it throws, so only the executor's
+     * shutdown ends the periodic task.
+     */
+    @SuppressWarnings("FutureReturnValueIgnored")
     private synchronized void startThreads() {
         if (started) {
             return;

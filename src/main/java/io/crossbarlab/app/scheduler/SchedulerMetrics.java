@@ -107,14 +107,14 @@ final class SchedulerMetrics {
     }
 
     void examples(long n) {
-        examples.increment(n);
+        examples.increment((double) n);
     }
 
     /** Adds the pulses of a finished run. */
     void pulses(EventCounters.Snapshot run) {
-        chargePulses.increment(run.capChargePulses());
-        dischargePulses.increment(run.capDischargePulses());
-        pcmSetPulses.increment(run.pcmSetPulses());
-        pcmResetPulses.increment(run.pcmResetPulses());
+        chargePulses.increment((double) run.capChargePulses());
+        dischargePulses.increment((double) run.capDischargePulses());
+        pcmSetPulses.increment((double) run.pcmSetPulses());
+        pcmResetPulses.increment((double) run.pcmResetPulses());
     }
 }

@@ -148,6 +148,7 @@ public record SimulationSpec(
     @Schema(
             description =
                     "A measured 3T1C cell, point by point (a nominal cell; per-device variation is applied on top)")
+    @SuppressWarnings("ArrayRecordComponent") // the JSON arrays of a measured curve, never compared
     public record CapacitorTableSpec(
             @Schema(description = "Capacitor voltages, V, strictly increasing, covering 0 to the supply")
             double[] volts,

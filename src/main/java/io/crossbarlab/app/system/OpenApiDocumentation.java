@@ -2,7 +2,6 @@ package io.crossbarlab.app.system;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -51,15 +50,14 @@ class OpenApiDocumentation {
             api.getComponents().addSchemas("ProblemError", problemError());
             api.getComponents().addSchemas(PROBLEM, problem());
             api.getPaths().forEach((path, item) -> {
-                for (Map.Entry<PathItem.HttpMethod, Operation> e :
-                        item.readOperationsMap().entrySet()) {
-                    addErrors(path, e.getKey(), e.getValue());
+                for (Operation op : item.readOperations()) {
+                    addErrors(path, op);
                 }
             });
         };
     }
 
-    private static void addErrors(String path, PathItem.HttpMethod method, Operation op) {
+    private static void addErrors(String path, Operation op) {
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("400", "Invalid or malformed request: errors[] names each field and what is allowed there");
         if (path.contains("{")) {

@@ -22,6 +22,7 @@ public final class IdxReader {
     private IdxReader() {}
 
     /** A decoded IDX array of unsigned bytes: its dimensions and its elements in row-major order. */
+    @SuppressWarnings("ArrayRecordComponent") // raw file contents handed on once, never compared
     public record IdxArray(int[] dims, byte[] data) {
         public int count() {
             return dims[0];

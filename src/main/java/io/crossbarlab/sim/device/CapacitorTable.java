@@ -14,6 +14,7 @@ import java.util.List;
  * @param upVolts voltage change of one charge pulse at each voltage, V, at least 0
  * @param downVolts voltage change of one discharge pulse at each voltage, V, at least 0 (a magnitude)
  */
+@SuppressWarnings("ArrayRecordComponent") // primitive curves read in the pulse loop, never compared
 public record CapacitorTable(double[] volts, double[] readMicrosiemens, double[] upVolts, double[] downVolts) {
 
     /** The most points a table may have. */

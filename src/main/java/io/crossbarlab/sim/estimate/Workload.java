@@ -29,6 +29,7 @@ import io.crossbarlab.sim.tile.TileShape;
  * @param tileRows rows per tile
  * @param tileCols columns per tile
  */
+@SuppressWarnings("ArrayRecordComponent") // layer sizes read by the estimator, never compared
 public record Workload(
         double forwardMacs,
         double forwardActiveMacs,

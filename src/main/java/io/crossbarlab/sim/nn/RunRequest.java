@@ -24,13 +24,26 @@ public record RunRequest(
         HardwarePart hardware,
         Long seed) {
 
-    /** @param name dataset name @param trainLimit first N training examples @param testLimit first N test examples */
+    /**
+     * Which data set, and how much of it.
+     *
+     * @param name dataset name
+     * @param trainLimit first N training examples
+     * @param testLimit first N test examples
+     */
     public record DatasetPart(String name, Integer trainLimit, Integer testLimit) {}
 
-    /** @param layers sizes [inputs, hidden..., classes] @param activation sigmoid, tanh or relu */
+    /**
+     * The network's shape.
+     *
+     * @param layers sizes [inputs, hidden..., classes]
+     * @param activation sigmoid, tanh or relu
+     */
     public record NetworkPart(List<Integer> layers, String activation) {}
 
     /**
+     * How the network is trained.
+     *
      * @param epochs passes over the training set
      * @param learningRate SGD step size
      * @param inferenceTimesSeconds after training, evaluate the network on its PCM pairs alone at these
@@ -43,6 +56,8 @@ public record RunRequest(
     }
 
     /**
+     * The unit cell and its device parameters.
+     *
      * @param scheme unit-cell scheme
      * @param preset device preset
      * @param overrides parameter values by name
@@ -56,6 +71,8 @@ public record RunRequest(
     }
 
     /**
+     * The peripheral circuits and tile geometry.
+     *
      * @param preset hardware preset
      * @param tileRows cells per tile column (inputs)
      * @param tileCols cells per tile row (outputs)

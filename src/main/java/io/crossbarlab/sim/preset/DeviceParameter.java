@@ -5,6 +5,7 @@ package io.crossbarlab.sim.preset;
  * {@link DevicePresets}; the typed views used by the physics are {@code PcmParameters}, {@code
  * CapacitorParameters} and {@code CellParameters}.
  */
+@SuppressWarnings("ImmutableEnumChecker") // Spec is a record of strings, numbers and an enum
 public enum DeviceParameter implements ParameterDef {
     // --- unit cell and weight mapping -------------------------------------------------------
     WEIGHT_SCALE(

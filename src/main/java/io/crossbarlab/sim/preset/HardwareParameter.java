@@ -5,6 +5,7 @@ package io.crossbarlab.sim.preset;
  * and the energy, area and time of every component, used by the estimator. Tile geometry is given by
  * {@code tileRows} and {@code tileCols} of the hardware spec.
  */
+@SuppressWarnings("ImmutableEnumChecker") // Spec is a record of strings, numbers and an enum
 public enum HardwareParameter implements ParameterDef {
     ADC_BITS(
             "adcBits",

@@ -25,8 +25,8 @@ public final class Exp {
     /** 64/ln 2, and ln2/64 in a high part with trailing zero bits (exact times n) plus the rest. */
     private static final double INV_STEP = SIZE * 1.4426950408889634; // only picks n; r is exact
 
-    private static final double STEP_HI = 6.93147180369123816490e-01 / SIZE;
-    private static final double STEP_LO = 1.90821492927058770002e-10 / SIZE;
+    private static final double STEP_HI = 0.6931471803691238 / SIZE;
+    private static final double STEP_LO = 1.9082149292705877e-10 / SIZE;
     /** 1.5 * 2^52: adding it rounds a double of magnitude below 2^51 to an integer. */
     private static final double ROUND_SHIFT = 0x1.8p52;
 

@@ -17,7 +17,7 @@ package io.crossbarlab.sim.random;
 public final class Ziggurat {
 
     private static final int EXP_LAYERS = 256;
-    private static final double EXP_R = 7.69711747013104972;
+    private static final double EXP_R = 7.69711747013105;
     private static final double EXP_V = 3.949659822581572e-3;
     private static final long[] KE = new long[EXP_LAYERS];
     private static final double[] WE = new double[EXP_LAYERS];

@@ -73,7 +73,7 @@ class IdxReaderTests {
 
     @Test
     void wrongMagicTypeAndTrailingBytesAreRejected() {
-        byte[] notIdx = "hello world, not idx".getBytes();
+        byte[] notIdx = "hello world, not idx".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> IdxReader.read(new ByteArrayInputStream(notIdx)))
                 .isInstanceOf(IdxFormatException.class)
                 .hasMessageContaining("not an IDX file");

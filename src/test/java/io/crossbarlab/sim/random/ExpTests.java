@@ -46,7 +46,7 @@ class ExpTests {
                 case 0 -> (rng.nextDouble() - 0.5) * 40;
                 case 1 -> (rng.nextDouble() - 0.5) * 1400;
                 // next to the midpoints between reduction points, where the rounding decides
-                default -> ((rng.nextLong() % 40_000) + 0.5) * (6.93147180369123816490e-01 / 64) / (1 + 0x1p-40);
+                default -> ((rng.nextLong() % 40_000) + 0.5) * (0.6931471803691238 / 64) / (1 + 0x1p-40);
             };
             assertThat(Double.doubleToRawLongBits(Exp.exp(x)))
                     .as("x = %s", x)
@@ -60,7 +60,7 @@ class ExpTests {
         }
         double nf = Math.rint(x * (64 * 1.4426950408889634));
         int n = (int) nf;
-        double r = (x - nf * (6.93147180369123816490e-01 / 64)) - nf * (1.90821492927058770002e-10 / 64);
+        double r = (x - nf * (0.6931471803691238 / 64)) - nf * (1.9082149292705877e-10 / 64);
         double t = table[n & 63];
         double scale = Double.longBitsToDouble((long) ((n >> 6) + 1023) << 52);
         double r2 = r * r;
