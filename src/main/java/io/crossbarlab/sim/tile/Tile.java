@@ -70,6 +70,16 @@ public abstract class Tile {
         return false;
     }
 
+    /** First network row (input index, bias row last) of this tile. */
+    public int rowOffset() {
+        return rowOffset;
+    }
+
+    /** First network column (output index) of this tile. */
+    public int colOffset() {
+        return colOffset;
+    }
+
     public int rows() {
         return rows;
     }
