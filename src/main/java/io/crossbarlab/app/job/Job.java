@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A training job as persisted. Read through JPA; every change of state goes through a guarded SQL
- * update in {@link JobRepository}, never through this entity's setters (it has none for state).
+ * A training job as persisted, read through JPA ({@link JobRepository}). It is written only by SQL in
+ * {@link JobStore}: inserted once, then every change of state is a guarded update there, never a
+ * setter (it has none for state).
  */
 @Entity
 @Table(name = "job")
