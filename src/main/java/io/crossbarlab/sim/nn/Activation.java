@@ -11,12 +11,9 @@ public enum Activation {
     /**
      * Writes the activation of {@code z[0..n)} to {@code a}, using {@code t[0..n)} as scratch.
      *
-     * <p>The float-to-double and double-to-float conversions run in loops of their own (which the
-     * JIT vectorises), not in the loop of exponentials: JDK 17 compiles a scalar conversion to an
-     * instruction that keeps the upper part of its destination register, and when that register
-     * last held a result of the previous iteration, every exponential waited for the one before.
-     * Measured: 250 sigmoids took 4.4 µs instead of 1.1 in about half of the JVM runs. The values
-     * are those of the fused loop, bit for bit.
+     * <p>The float-to-double and double-to-float conversions run in loops of their own, not in the
+     * loop of exponentials, so that no exponential waits on a conversion of the previous iteration
+     * (docs/speed-attempts.md, "Conversions"). The values are those of the fused loop, bit for bit.
      */
     void apply(float[] z, float[] a, int n, double[] t) {
         switch (this) {

@@ -49,10 +49,8 @@ public final class Exp {
         // n = rint(x * 64/ln2) by adding and subtracting 1.5 * 2^52: at that magnitude a double's ulp
         // is 1, so the addition rounds to the nearest integer, ties to even, exactly as Math.rint
         // does for |x * 64/ln2| < 2^51 (here below 2^16), and n sits in the low bits of the sum.
-        // Not Math.rint: JDK 17 compiles it to roundsd, which, like the scalar conversions (see
-        // Activation#apply), keeps part of its destination register and so can wait on an unrelated
-        // earlier result. Same n, one such instruction fewer in every loop of exponentials (on its
-        // own it did not remove the slow JVM runs measured there; moving the conversions did).
+        // Not Math.rint, whose instruction, like the scalar conversions (see Activation#apply), can
+        // wait on an unrelated earlier result; the same n.
         double shifted = x * INV_STEP + ROUND_SHIFT;
         int n = (int) Double.doubleToRawLongBits(shifted);
         double nf = shifted - ROUND_SHIFT;

@@ -3,8 +3,7 @@ package io.crossbarlab.sim.random;
 /**
  * Natural logarithm from IEEE-754 additions and multiplications only, so that its result is the
  * same bit pattern on every JVM, JIT and CPU (unlike {@link Math#log}, whose intrinsic may differ by
- * an ulp between JDKs) and cheap on every JDK (measured 5 ns against 9 ns for {@code Math.log} and
- * over 30 ns for {@code StrictMath.log} and {@code Math.log1p} on JDK 17). Everything random that
+ * an ulp between JDKs) and no slower than {@code Math.log} (docs/speed-attempts.md). Everything random that
  * needs a logarithm uses it (the thinning rate of the pulse coder, the ziggurat tables and tails,
  * losses), so that a seed gives the same simulation everywhere.
  *

@@ -2,15 +2,9 @@ package io.crossbarlab.sim.tile;
 
 /**
  * Integer-to-floating-point conversions written as bit operations and one subtraction, for the
- * pulse loops. The value is the one the conversion instruction gives (exact in range), but on
- * x86-64 the scalar conversion instructions that JDK 17 emits write only the low part of their
- * destination register, so each waits for whatever last wrote that register; when the register
- * allocator hands them the register of the previous iteration's last result, a loop of independent
- * iterations runs as one dependency chain. Measured on PCM_3T1C training (JDK 17, warm, 2 epochs of
- * 784-250-10, µs per example): 133-141 with the conversion instructions in the pulse loops and
- * 122-127 with only the input magnitudes widened beforehand; the same two builds with {@code
- * -XX:+UseXmmI2D -XX:+UseXmmI2F} (full-register conversions) 108-119 and 103-108; 106-119 without
- * flags once the loops use these methods. JDK 25 is unaffected (102-109 either way).
+ * pulse loops. The value is the one the conversion instruction gives (exact in range); the
+ * instruction itself is avoided because on JDK 17 it can chain independent loop iterations through
+ * a partly written register (measurements in docs/speed-attempts.md, "Conversions").
  */
 final class Exact {
 

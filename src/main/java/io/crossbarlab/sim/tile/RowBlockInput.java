@@ -18,7 +18,7 @@ public final class RowBlockInput {
     final int[] sortedRows;
     /**
      * |x| of the sorted rows, widened to double once here rather than once per column in the pulse
-     * coder (a float-to-double conversion in that loop chained its iterations on JDK 17, see Exact).
+     * coder (no conversion instruction in that loop, see Exact).
      */
     final double[] sortedAbs;
     /** sign of the input as +1 or -1, for pulse directions without a float compare */
