@@ -40,6 +40,30 @@ class ArchitectureTests {
                 .check(classes);
     }
 
+    /**
+     * The simulator is plain Java: besides the JDK it may use only the OpenAPI annotations on its
+     * one unresolved spec ({@code SimulationSpec}), which are metadata it never reads.
+     */
+    @Test
+    void simulatorDependsOnTheJdkAndOnlyAnnotatesItsSpec() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that()
+                .resideInAPackage("io.crossbarlab.sim..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.crossbarlab.sim..", "io.swagger.v3.oas.annotations..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("io.crossbarlab.sim..")
+                .and()
+                .haveNameNotMatching("io\\.crossbarlab\\.sim\\.nn\\.SimulationSpec(\\$.*)?")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.swagger..")
+                .check(classes);
+    }
+
     @Test
     void simulatorUsesNoGlobalRandomness() {
         noClasses()

@@ -2,11 +2,11 @@ package io.crossbarlab.app.cli;
 
 import io.crossbarlab.app.catalog.DatasetLoader;
 import io.crossbarlab.app.spec.SimulationResult;
-import io.crossbarlab.app.spec.SimulationSpec;
 import io.crossbarlab.app.system.StrictJson;
 import io.crossbarlab.sim.data.TrainTestSplit;
 import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.nn.RunSpec;
+import io.crossbarlab.sim.nn.SimulationSpec;
 import io.crossbarlab.sim.nn.Trainer;
 import io.crossbarlab.sim.nn.TrainingListener;
 import io.crossbarlab.sim.nn.TrainingResult;
@@ -83,7 +83,7 @@ public final class SimulateCommand {
         RunSpec run;
         try {
             SimulationSpec s = mapper.readValue(Files.readString(spec), SimulationSpec.class);
-            run = RunSpec.resolve(s.toRequest(), new SecureRandom().nextLong());
+            run = RunSpec.resolve(s, new SecureRandom().nextLong());
         } catch (IOException | JacksonException e) {
             err.println("cannot read spec " + spec + ": " + e.getMessage());
             return 2;

@@ -1,7 +1,6 @@
 package io.crossbarlab.app.job;
 
 import io.crossbarlab.app.catalog.DatasetLoader;
-import io.crossbarlab.app.spec.SimulationSpec;
 import io.crossbarlab.app.system.DurableCommits;
 import io.crossbarlab.app.system.Hashes;
 import io.crossbarlab.app.system.LimitExceeded;
@@ -11,6 +10,7 @@ import io.crossbarlab.sim.cell.Scheme;
 import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.nn.Footprint;
 import io.crossbarlab.sim.nn.RunSpec;
+import io.crossbarlab.sim.nn.SimulationSpec;
 import io.crossbarlab.sim.preset.InvalidSpecException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -233,7 +233,7 @@ public class JobService {
 
     /** Validates a spec, and that this service can run it (its data set is here, it fits a node). */
     private RunSpec resolve(SimulationSpec spec, long defaultSeed) {
-        RunSpec run = RunSpec.resolve(spec.toRequest(), defaultSeed);
+        RunSpec run = RunSpec.resolve(spec, defaultSeed);
         if (!datasets.available(run.dataset())) {
             throw new InvalidSpecException(
                     "dataset.name", "dataset '" + run.dataset() + "' has no directory configured on this service");

@@ -1,6 +1,6 @@
 package io.crossbarlab.app.job;
 
-import io.crossbarlab.app.spec.SimulationSpec;
+import io.crossbarlab.sim.nn.SimulationSpec;
 import java.util.Map;
 
 /**

@@ -8,11 +8,11 @@ import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.job.JobStore;
 import io.crossbarlab.app.spec.Estimates;
 import io.crossbarlab.app.spec.SimulationResult;
-import io.crossbarlab.app.spec.SimulationSpec;
 import io.crossbarlab.app.system.DatabaseFailures;
 import io.crossbarlab.sim.data.TrainTestSplit;
 import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.nn.RunSpec;
+import io.crossbarlab.sim.nn.SimulationSpec;
 import io.crossbarlab.sim.nn.Trainer;
 import io.crossbarlab.sim.nn.TrainingCancelledException;
 import io.crossbarlab.sim.nn.TrainingListener;
@@ -114,7 +114,7 @@ class JobRunner {
             }
             Job job = loaded[0];
             SimulationSpec spec = json.readValue(job.getSpec(), SimulationSpec.class);
-            RunSpec run = RunSpec.resolve(spec.toRequest(), job.getSeed());
+            RunSpec run = RunSpec.resolve(spec, job.getSeed());
             TrainTestSplit data = datasets.load(run.dataset());
             TrainingResult result = Trainer.train(
                     run,

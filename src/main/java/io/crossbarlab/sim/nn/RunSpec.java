@@ -115,10 +115,10 @@ public record RunSpec(
      *
      * @param defaultSeed used when the request has no seed
      */
-    public static RunSpec resolve(RunRequest request, long defaultSeed) {
+    public static RunSpec resolve(SimulationSpec request, long defaultSeed) {
         List<Violation> v = new ArrayList<>();
-        RunRequest.DatasetPart ds =
-                request.dataset() != null ? request.dataset() : new RunRequest.DatasetPart(null, null, null);
+        SimulationSpec.DatasetSpec ds =
+                request.dataset() != null ? request.dataset() : new SimulationSpec.DatasetSpec(null, null, null);
         String datasetName = ds.name() != null ? ds.name() : DatasetCatalog.MNIST_10K;
         var info = DatasetCatalog.byName(datasetName);
         if (info.isEmpty()) {
@@ -138,7 +138,7 @@ public record RunSpec(
         checkRange(v, "dataset.trainLimit", ds.trainLimit(), 1, maxTrain);
         checkRange(v, "dataset.testLimit", ds.testLimit(), 1, maxTest);
 
-        RunRequest.NetworkPart net = request.network();
+        SimulationSpec.NetworkSpec net = request.network();
         List<Integer> layers = net != null ? net.layers() : null;
         if (layers == null) {
             v.add(new Violation(
@@ -181,15 +181,15 @@ public record RunSpec(
             }
         }
 
-        RunRequest.DevicePart dev =
-                request.device() != null ? request.device() : new RunRequest.DevicePart(null, null, null);
+        SimulationSpec.DeviceSpec dev =
+                request.device() != null ? request.device() : new SimulationSpec.DeviceSpec(null, null, null);
         DeviceChoice device = resolveDevice(dev, v);
         Scheme scheme = device.scheme();
         String presetName = device.preset();
         ParameterValues<DeviceParameter> deviceValues = device.values();
 
-        RunRequest.TrainingPart tr =
-                request.training() != null ? request.training() : new RunRequest.TrainingPart(null, null);
+        SimulationSpec.TrainingSpec tr =
+                request.training() != null ? request.training() : new SimulationSpec.TrainingSpec(null, null);
         checkRange(v, "training.epochs", tr.epochs(), 1, MAX_EPOCHS);
         if (tr.learningRate() != null
                 && !(tr.learningRate() >= MIN_LEARNING_RATE && tr.learningRate() <= MAX_LEARNING_RATE)) {
@@ -198,8 +198,9 @@ public record RunSpec(
                     "must be between 0.000001 and 10 (dimensionless; was " + tr.learningRate() + ")"));
         }
 
-        RunRequest.HardwarePart hw =
-                request.hardware() != null ? request.hardware() : new RunRequest.HardwarePart(null, null, null, null);
+        SimulationSpec.HardwareSpec hw = request.hardware() != null
+                ? request.hardware()
+                : new SimulationSpec.HardwareSpec(null, null, null, null);
         HardwareChoice hardware = resolveHardware(hw, v);
         String hwPreset = hardware.preset();
         ParameterValues<HardwareParameter> hwValues = hardware.values();
@@ -223,7 +224,8 @@ public record RunSpec(
                     "training.inferenceTimesSeconds",
                     "needs an analog scheme (PCM_3T1C or PCM_PAIR): floating point has no devices to drift"));
         }
-        CapacitorTable table = dev.capacitorTable();
+        CapacitorTable table =
+                dev.capacitorTable() == null ? null : dev.capacitorTable().toTable();
         if (table != null && scheme != null && scheme != Scheme.PCM_3T1C) {
             v.add(new Violation(
                     "device.capacitorTable", "only the PCM_3T1C scheme has 3T1C cells (was " + scheme + ")"));
@@ -257,7 +259,7 @@ public record RunSpec(
 
     private record HardwareChoice(String preset, ParameterValues<HardwareParameter> values) {}
 
-    private static DeviceChoice resolveDevice(RunRequest.DevicePart dev, List<Violation> v) {
+    private static DeviceChoice resolveDevice(SimulationSpec.DeviceSpec dev, List<Violation> v) {
         Scheme scheme = null;
         if (dev.scheme() != null) {
             try {
@@ -299,7 +301,7 @@ public record RunSpec(
         return new DeviceChoice(scheme, presetName, deviceValues);
     }
 
-    private static HardwareChoice resolveHardware(RunRequest.HardwarePart hw, List<Violation> v) {
+    private static HardwareChoice resolveHardware(SimulationSpec.HardwareSpec hw, List<Violation> v) {
         String hwPreset = hw.preset() != null ? hw.preset() : HardwarePresets.AMBROGIO_2018;
         ParameterValues<HardwareParameter> hwValues = null;
         var hwp = HardwarePresets.byName(hwPreset);
@@ -341,12 +343,14 @@ public record RunSpec(
             String hardwarePreset) {}
 
     /** Validates the device and hardware parts of {@code request} alone. */
-    public static HardwareOnly resolveHardwareOnly(RunRequest request) {
+    public static HardwareOnly resolveHardwareOnly(SimulationSpec request) {
         List<Violation> v = new ArrayList<>();
         DeviceChoice d = resolveDevice(
-                request.device() != null ? request.device() : new RunRequest.DevicePart(null, null, null), v);
+                request.device() != null ? request.device() : new SimulationSpec.DeviceSpec(null, null, null), v);
         HardwareChoice h = resolveHardware(
-                request.hardware() != null ? request.hardware() : new RunRequest.HardwarePart(null, null, null, null),
+                request.hardware() != null
+                        ? request.hardware()
+                        : new SimulationSpec.HardwareSpec(null, null, null, null),
                 v);
         if (!v.isEmpty()) {
             throw new InvalidSpecException(v);

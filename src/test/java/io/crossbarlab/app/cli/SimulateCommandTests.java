@@ -2,8 +2,8 @@ package io.crossbarlab.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crossbarlab.app.spec.SimulationSpec;
 import io.crossbarlab.sim.nn.RunSpec;
+import io.crossbarlab.sim.nn.SimulationSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,7 +30,7 @@ class SimulateCommandTests {
         assertThat(specs).hasSizeGreaterThanOrEqualTo(5);
         for (Path p : specs) {
             SimulationSpec s = SimulateCommand.mapper().readValue(Files.readString(p), SimulationSpec.class);
-            RunSpec run = RunSpec.resolve(s.toRequest(), 1L);
+            RunSpec run = RunSpec.resolve(s, 1L);
             assertThat(run.layers()).as(p.toString()).isNotEmpty();
         }
     }

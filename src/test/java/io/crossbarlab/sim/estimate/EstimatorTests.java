@@ -7,8 +7,8 @@ import io.crossbarlab.sim.cell.DeviceConfig;
 import io.crossbarlab.sim.cell.Scheme;
 import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.data.TrainTestSplit;
-import io.crossbarlab.sim.nn.RunRequest;
 import io.crossbarlab.sim.nn.RunSpec;
+import io.crossbarlab.sim.nn.SimulationSpec;
 import io.crossbarlab.sim.nn.Trainer;
 import io.crossbarlab.sim.nn.TrainingListener;
 import io.crossbarlab.sim.nn.TrainingResult;
@@ -182,10 +182,10 @@ class EstimatorTests {
         double[] lr = {0.02, 0.2};
         for (int k = 0; k < 2; k++) {
             RunSpec s = RunSpec.resolve(
-                    new RunRequest(
-                            new RunRequest.DatasetPart(null, 500, 100),
-                            new RunRequest.NetworkPart(List.of(784, 16, 10), null),
-                            new RunRequest.TrainingPart(1, lr[k]),
+                    new SimulationSpec(
+                            new SimulationSpec.DatasetSpec(null, 500, 100),
+                            new SimulationSpec.NetworkSpec(List.of(784, 16, 10), null),
+                            new SimulationSpec.TrainingSpec(1, lr[k]),
                             null,
                             null,
                             1L),

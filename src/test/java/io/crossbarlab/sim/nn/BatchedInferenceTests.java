@@ -15,12 +15,12 @@ class BatchedInferenceTests {
 
     static Network network(String scheme, int tile) {
         RunSpec s = RunSpec.resolve(
-                new RunRequest(
+                new SimulationSpec(
                         null,
-                        new RunRequest.NetworkPart(List.of(784, 40, 10), null),
+                        new SimulationSpec.NetworkSpec(List.of(784, 40, 10), null),
                         null,
-                        new RunRequest.DevicePart(scheme, null, Map.of()),
-                        new RunRequest.HardwarePart(null, tile, tile, Map.of()),
+                        new SimulationSpec.DeviceSpec(scheme, null, Map.of()),
+                        new SimulationSpec.HardwareSpec(null, tile, tile, Map.of()),
                         3L),
                 0);
         return Network.build(

@@ -22,11 +22,11 @@ final class BenchmarkSupport {
     /** 784-250-10 with the scheme's default preset, learning rate 0.1. */
     static RunSpec mnistSpec(String scheme, int epochs, long seed) {
         return RunSpec.resolve(
-                new RunRequest(
+                new SimulationSpec(
                         null,
-                        new RunRequest.NetworkPart(List.of(784, 250, 10), null),
-                        new RunRequest.TrainingPart(epochs, 0.1),
-                        new RunRequest.DevicePart(scheme, null, null),
+                        new SimulationSpec.NetworkSpec(List.of(784, 250, 10), null),
+                        new SimulationSpec.TrainingSpec(epochs, 0.1),
+                        new SimulationSpec.DeviceSpec(scheme, null, null),
                         null,
                         seed),
                 0);

@@ -23,11 +23,15 @@ class CapacitorTableRunTests {
 
     static RunSpec spec(String scheme, CapacitorTable table) {
         return RunSpec.resolve(
-                new RunRequest(
-                        new RunRequest.DatasetPart(null, 600, 200),
-                        new RunRequest.NetworkPart(List.of(784, 16, 10), null),
-                        new RunRequest.TrainingPart(1, null),
-                        new RunRequest.DevicePart(scheme, null, Map.of("transferIntervalExamples", 250), table),
+                new SimulationSpec(
+                        new SimulationSpec.DatasetSpec(null, 600, 200),
+                        new SimulationSpec.NetworkSpec(List.of(784, 16, 10), null),
+                        new SimulationSpec.TrainingSpec(1, null),
+                        new SimulationSpec.DeviceSpec(
+                                scheme,
+                                null,
+                                Map.of("transferIntervalExamples", 250),
+                                SimulationSpec.CapacitorTableSpec.of(table)),
                         null,
                         3L),
                 0);

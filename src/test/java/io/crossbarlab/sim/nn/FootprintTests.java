@@ -12,11 +12,11 @@ class FootprintTests {
 
     static RunSpec spec(String scheme, List<Integer> layers, int epochs) {
         return RunSpec.resolve(
-                new RunRequest(
+                new SimulationSpec(
                         null,
-                        new RunRequest.NetworkPart(layers, null),
-                        new RunRequest.TrainingPart(epochs, null),
-                        new RunRequest.DevicePart(scheme, null, Map.of()),
+                        new SimulationSpec.NetworkSpec(layers, null),
+                        new SimulationSpec.TrainingSpec(epochs, null),
+                        new SimulationSpec.DeviceSpec(scheme, null, Map.of()),
                         null,
                         1L),
                 1L);

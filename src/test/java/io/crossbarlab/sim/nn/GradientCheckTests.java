@@ -82,12 +82,12 @@ class GradientCheckTests {
 
     private static Network network(Activation activation) {
         RunSpec s = RunSpec.resolve(
-                new RunRequest(
+                new SimulationSpec(
                         null,
-                        new RunRequest.NetworkPart(SIZES, activation.name().toLowerCase(java.util.Locale.ROOT)),
+                        new SimulationSpec.NetworkSpec(SIZES, activation.name().toLowerCase(java.util.Locale.ROOT)),
                         null,
-                        new RunRequest.DevicePart("FLOATING_POINT", null, Map.of()),
-                        new RunRequest.HardwarePart(null, 8, 8, Map.of()),
+                        new SimulationSpec.DeviceSpec("FLOATING_POINT", null, Map.of()),
+                        new SimulationSpec.HardwareSpec(null, 8, 8, Map.of()),
                         5L),
                 0);
         return Network.build(

@@ -19,11 +19,11 @@ class InferenceTests {
 
     static RunSpec spec(String scheme, List<Double> times) {
         return RunSpec.resolve(
-                new RunRequest(
-                        new RunRequest.DatasetPart(null, 2000, 500),
-                        new RunRequest.NetworkPart(List.of(784, 32, 10), null),
-                        new RunRequest.TrainingPart(2, null, times),
-                        new RunRequest.DevicePart(scheme, null, Map.of("transferIntervalExamples", 1000)),
+                new SimulationSpec(
+                        new SimulationSpec.DatasetSpec(null, 2000, 500),
+                        new SimulationSpec.NetworkSpec(List.of(784, 32, 10), null),
+                        new SimulationSpec.TrainingSpec(2, null, times),
+                        new SimulationSpec.DeviceSpec(scheme, null, Map.of("transferIntervalExamples", 1000)),
                         null,
                         11L),
                 0);

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class RunSpecTests {
 
-    static RunRequest minimal() {
-        return new RunRequest(null, new RunRequest.NetworkPart(List.of(784, 250, 10), null), null, null, null, null);
+    static SimulationSpec minimal() {
+        return new SimulationSpec(
+                null, new SimulationSpec.NetworkSpec(List.of(784, 250, 10), null), null, null, null, null);
     }
 
     @Test
@@ -33,11 +34,11 @@ class RunSpecTests {
 
     @Test
     void schemeSelectsItsDefaultPresetAndOverridesApply() {
-        RunRequest r = new RunRequest(
+        SimulationSpec r = new SimulationSpec(
                 null,
-                new RunRequest.NetworkPart(List.of(784, 10), "relu"),
+                new SimulationSpec.NetworkSpec(List.of(784, 10), "relu"),
                 null,
-                new RunRequest.DevicePart("pcm_pair", null, Map.of("pcmSetStepMicrosiemens", 0.5)),
+                new SimulationSpec.DeviceSpec("pcm_pair", null, Map.of("pcmSetStepMicrosiemens", 0.5)),
                 null,
                 1L);
         RunSpec s = RunSpec.resolve(r, 0);
@@ -50,13 +51,13 @@ class RunSpecTests {
 
     @Test
     void everyProblemIsReportedWithItsFieldAndRange() {
-        RunRequest r = new RunRequest(
-                new RunRequest.DatasetPart("mnist-10k", 0, 5000),
-                new RunRequest.NetworkPart(List.of(100, 250, 9), "softplus"),
-                new RunRequest.TrainingPart(0, -1.0),
-                new RunRequest.DevicePart(
+        SimulationSpec r = new SimulationSpec(
+                new SimulationSpec.DatasetSpec("mnist-10k", 0, 5000),
+                new SimulationSpec.NetworkSpec(List.of(100, 250, 9), "softplus"),
+                new SimulationSpec.TrainingSpec(0, -1.0),
+                new SimulationSpec.DeviceSpec(
                         "PCM_3T1C", null, Map.of("gainFactor", 50, "nope", 1, "polarityInversion", "yes")),
-                new RunRequest.HardwarePart(null, 4, 100_000, Map.of("adcBits", 3.5)),
+                new SimulationSpec.HardwareSpec(null, 4, 100_000, Map.of("adcBits", 3.5)),
                 null);
         InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> RunSpec.resolve(r, 0));
         assertThat(e.violations())
@@ -83,7 +84,7 @@ class RunSpecTests {
 
     @Test
     void networkIsRequired() {
-        assertThatThrownBy(() -> RunSpec.resolve(new RunRequest(null, null, null, null, null, null), 0))
+        assertThatThrownBy(() -> RunSpec.resolve(new SimulationSpec(null, null, null, null, null, null), 0))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("network.layers");
     }

@@ -26,11 +26,11 @@ class TrainerTests {
 
     static RunSpec spec(String scheme, int hidden, int train, int epochs, long seed, Map<String, Object> overrides) {
         return RunSpec.resolve(
-                new RunRequest(
-                        new RunRequest.DatasetPart(null, train, 300),
-                        new RunRequest.NetworkPart(List.of(784, hidden, 10), null),
-                        new RunRequest.TrainingPart(epochs, null),
-                        new RunRequest.DevicePart(scheme, null, overrides),
+                new SimulationSpec(
+                        new SimulationSpec.DatasetSpec(null, train, 300),
+                        new SimulationSpec.NetworkSpec(List.of(784, hidden, 10), null),
+                        new SimulationSpec.TrainingSpec(epochs, null),
+                        new SimulationSpec.DeviceSpec(scheme, null, overrides),
                         null,
                         seed),
                 0);

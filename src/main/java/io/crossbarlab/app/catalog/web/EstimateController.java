@@ -2,9 +2,8 @@ package io.crossbarlab.app.catalog.web;
 
 import io.crossbarlab.app.spec.EstimateResponse;
 import io.crossbarlab.app.spec.Estimates;
-import io.crossbarlab.app.spec.SimulationSpec;
-import io.crossbarlab.sim.nn.RunRequest;
 import io.crossbarlab.sim.nn.RunSpec;
+import io.crossbarlab.sim.nn.SimulationSpec;
 import io.crossbarlab.sim.preset.InvalidSpecException;
 import io.crossbarlab.sim.preset.InvalidSpecException.Violation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,20 +48,7 @@ class EstimateController {
                             + "workload, which for ambrogio-2018 reproduces the paper's 28,065 GOP/s/W and 3.6 TOP/s/mm².")
     EstimateResponse estimate(@Valid @RequestBody EstimateRequest request) {
         SimulationSpec.HardwareSpec hw = request.hardware();
-        RunRequest r = new RunRequest(
-                null,
-                null,
-                null,
-                request.device() == null
-                        ? null
-                        : new RunRequest.DevicePart(
-                                request.device().scheme(),
-                                request.device().preset(),
-                                request.device().overrides()),
-                hw == null
-                        ? null
-                        : new RunRequest.HardwarePart(hw.preset(), hw.tileRows(), hw.tileCols(), hw.overrides()),
-                null);
+        SimulationSpec r = new SimulationSpec(null, null, null, request.device(), hw, null);
         RunSpec.HardwareOnly ctx = RunSpec.resolveHardwareOnly(r);
         if (request.network() == null) {
             return Estimates.reference(ctx.device(), ctx.hardware());

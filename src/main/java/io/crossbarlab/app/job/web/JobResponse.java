@@ -3,7 +3,7 @@ package io.crossbarlab.app.job.web;
 import io.crossbarlab.app.job.Job;
 import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.spec.SimulationResult;
-import io.crossbarlab.app.spec.SimulationSpec;
+import io.crossbarlab.sim.nn.SimulationSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.crossbarlab.app.job.web;
 
-import io.crossbarlab.app.spec.SimulationSpec;
 import io.crossbarlab.app.system.PlainText;
+import io.crossbarlab.sim.nn.SimulationSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,33 +1,35 @@
-package io.crossbarlab.app.spec;
+package io.crossbarlab.sim.nn;
 
 import io.crossbarlab.sim.device.CapacitorTable;
-import io.crossbarlab.sim.nn.RunRequest;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A simulation as JSON: the body of the command line's spec file and the training part of a job
- * submission. Every field but {@code network} is optional; absent fields take the preset defaults.
+ * The one unresolved spec: a simulation as a user writes it in JSON (the command line's spec file,
+ * the training part of a job submission, the spec stored with a job). Every field but {@code
+ * network} is optional; {@link RunSpec#resolve} fills the defaults from the presets and validates
+ * it once, and {@link #from} writes a resolved run back out in this shape with every value filled.
+ * Its records carry OpenAPI annotations (metadata only; the simulator never reads them) so that the
+ * API documents exactly this type.
  */
 @Schema(
         description =
                 "What to simulate: dataset, network, training, device and hardware; everything but the network is optional.")
 public record SimulationSpec(
-        @Schema(description = "Dataset and how much of it to use") @Valid
+        @Schema(description = "Dataset and how much of it to use")
         DatasetSpec dataset,
 
-        @Schema(description = "Network architecture", requiredMode = Schema.RequiredMode.REQUIRED) @Valid
+        @Schema(description = "Network architecture", requiredMode = Schema.RequiredMode.REQUIRED)
         NetworkSpec network,
 
-        @Schema(description = "SGD settings") @Valid TrainingSpec training,
+        @Schema(description = "SGD settings") TrainingSpec training,
 
-        @Schema(description = "Unit-cell scheme and device parameters") @Valid
+        @Schema(description = "Unit-cell scheme and device parameters")
         DeviceSpec device,
 
-        @Schema(description = "Tile geometry and periphery parameters") @Valid
+        @Schema(description = "Tile geometry and periphery parameters")
         HardwareSpec hardware,
 
         @Schema(description = "Root seed of every random stream; generated and stored when absent", example = "42")
@@ -166,7 +168,7 @@ public record SimulationSpec(
             return new CapacitorTable(volts, readMicrosiemens, upVolts, downVolts);
         }
 
-        static CapacitorTableSpec of(CapacitorTable t) {
+        public static CapacitorTableSpec of(CapacitorTable t) {
             return t == null
                     ? null
                     : new CapacitorTableSpec(t.volts(), t.readMicrosiemens(), t.upVolts(), t.downVolts());
@@ -197,39 +199,12 @@ public record SimulationSpec(
             @Schema(description = "Hardware parameter overrides by name", example = "{\"adcBits\": 8}")
             Map<String, Object> overrides) {}
 
-    /** The simulator's view of this spec. */
-    public RunRequest toRequest() {
-        return new RunRequest(
-                dataset == null
-                        ? null
-                        : new RunRequest.DatasetPart(dataset.name(), dataset.trainLimit(), dataset.testLimit()),
-                network == null ? null : new RunRequest.NetworkPart(network.layers(), network.activation()),
-                training == null
-                        ? null
-                        : new RunRequest.TrainingPart(
-                                training.epochs(), training.learningRate(), training.inferenceTimesSeconds()),
-                device == null
-                        ? null
-                        : new RunRequest.DevicePart(
-                                device.scheme(),
-                                device.preset(),
-                                device.overrides(),
-                                device.capacitorTable() == null
-                                        ? null
-                                        : device.capacitorTable().toTable()),
-                hardware == null
-                        ? null
-                        : new RunRequest.HardwarePart(
-                                hardware.preset(), hardware.tileRows(), hardware.tileCols(), hardware.overrides()),
-                seed);
-    }
-
     /**
      * The complete spec of a resolved run: every default written out, and every device and hardware
      * parameter's value in {@code overrides}, so that the stored spec reproduces the run even if a
      * preset's values change in a later version.
      */
-    public static SimulationSpec from(io.crossbarlab.sim.nn.RunSpec s) {
+    public static SimulationSpec from(RunSpec s) {
         return new SimulationSpec(
                 new DatasetSpec(s.dataset(), s.trainLimit(), s.testLimit()),
                 new NetworkSpec(s.layers(), s.activation().name().toLowerCase(java.util.Locale.ROOT)),
