@@ -484,7 +484,7 @@ abstract class JobApiSuite {
                         id,
                         "frozen-node",
                         1,
-                        new io.crossbarlab.app.job.EpochRow(1, 0.5, 1.0, 0.5, 1.0, 1.0),
+                        new io.crossbarlab.sim.nn.EpochReport(1, 0.5, 1.0, 0.5, 1.0, 1.0),
                         200,
                         Instant.now(),
                         metrics))
@@ -519,7 +519,7 @@ abstract class JobApiSuite {
                         id,
                         "frozen-node",
                         1,
-                        new io.crossbarlab.app.job.EpochRow(2, 0.5, 1.0, 0.5, 1.0, 1.0),
+                        new io.crossbarlab.sim.nn.EpochReport(2, 0.5, 1.0, 0.5, 1.0, 1.0),
                         400,
                         Instant.now(),
                         metrics.replace("\"epoch\":1", "\"epoch\":2")))

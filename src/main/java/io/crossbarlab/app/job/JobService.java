@@ -8,6 +8,7 @@ import io.crossbarlab.app.system.SignedTokens;
 import io.crossbarlab.sim.Simulator;
 import io.crossbarlab.sim.cell.Scheme;
 import io.crossbarlab.sim.data.DatasetCatalog;
+import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.nn.Footprint;
 import io.crossbarlab.sim.nn.RunSpec;
 import io.crossbarlab.sim.nn.SimulationSpec;
@@ -398,7 +399,7 @@ public class JobService {
         return get(id);
     }
 
-    public List<EpochRow> epochs(UUID id) {
+    public List<EpochReport> epochs(UUID id) {
         get(id);
         return store.epochs(id);
     }

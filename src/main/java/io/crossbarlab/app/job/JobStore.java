@@ -1,5 +1,6 @@
 package io.crossbarlab.app.job;
 
+import io.crossbarlab.sim.nn.EpochReport;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -238,7 +239,7 @@ public class JobStore {
      * fenced update above locks the job row, so no other writer interleaves).
      */
     @Transactional
-    public boolean epoch(UUID id, String nodeId, int attempt, EpochRow e, long examples, Instant now, String json) {
+    public boolean epoch(UUID id, String nodeId, int attempt, EpochReport e, long examples, Instant now, String json) {
         if (!progress(id, nodeId, attempt, e.epoch(), examples)) {
             return false;
         }
@@ -388,12 +389,12 @@ public class JobStore {
         event(id, attempt, now, JobEvent.STATE, state, to, reason, null);
     }
 
-    public List<EpochRow> epochs(UUID id) {
+    public List<EpochReport> epochs(UUID id) {
         return jdbc.sql("""
                 select epoch, train_accuracy, train_loss, test_accuracy, test_loss, seconds
                 from job_epoch where job_id = ? order by epoch""")
                 .param(id)
-                .query((rs, n) -> new EpochRow(
+                .query((rs, n) -> new EpochReport(
                         rs.getInt(1),
                         rs.getDouble(2),
                         rs.getDouble(3),

@@ -1,7 +1,6 @@
 package io.crossbarlab.app.scheduler;
 
 import io.crossbarlab.app.catalog.DatasetLoader;
-import io.crossbarlab.app.job.EpochRow;
 import io.crossbarlab.app.job.Job;
 import io.crossbarlab.app.job.JobRepository;
 import io.crossbarlab.app.job.JobState;
@@ -123,23 +122,16 @@ class JobRunner {
                     new TrainingListener() {
                         @Override
                         public void onEpoch(EpochReport e) {
-                            EpochRow row = new EpochRow(
-                                    e.epoch(),
-                                    e.trainAccuracy(),
-                                    e.trainLoss(),
-                                    e.testAccuracy(),
-                                    e.testLoss(),
-                                    e.seconds());
                             long done = (long) e.epoch()
                                     * Math.min(
                                             data.train().count(),
                                             run.trainLimit() == null ? Integer.MAX_VALUE : run.trainLimit());
-                            String metricsJson = json.writeValueAsString(SimulationResult.EpochMetrics.from(e));
+                            String metricsJson = json.writeValueAsString(e);
                             if (!durably(
                                     r,
                                     "epoch " + e.epoch(),
                                     () -> store.epoch(
-                                            r.id, nodeId, r.attempt, row, done, clock.instant(), metricsJson))) {
+                                            r.id, nodeId, r.attempt, e, done, clock.instant(), metricsJson))) {
                                 r.lost = true;
                             }
                         }

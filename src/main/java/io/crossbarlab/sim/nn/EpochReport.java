@@ -1,5 +1,7 @@
 package io.crossbarlab.sim.nn;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Metrics of one epoch.
  *
@@ -11,5 +13,22 @@ package io.crossbarlab.sim.nn;
  * @param testLoss mean cross-entropy over the test set after the epoch, nats
  * @param seconds wall time of the epoch including evaluation, s
  */
+@Schema(name = "EpochMetrics", description = "Metrics of one epoch")
 public record EpochReport(
-        int epoch, double trainAccuracy, double trainLoss, double testAccuracy, double testLoss, double seconds) {}
+        @Schema(description = "1-based epoch number", example = "1")
+        int epoch,
+
+        @Schema(description = "Training accuracy during the epoch, fraction 0..1", example = "0.87")
+        double trainAccuracy,
+
+        @Schema(description = "Mean training cross-entropy, nats", example = "0.45")
+        double trainLoss,
+
+        @Schema(description = "Test accuracy after the epoch, fraction 0..1", example = "0.91")
+        double testAccuracy,
+
+        @Schema(description = "Mean test cross-entropy, nats", example = "0.31")
+        double testLoss,
+
+        @Schema(description = "Wall time of the epoch including evaluation, seconds", example = "2.1")
+        double seconds) {}

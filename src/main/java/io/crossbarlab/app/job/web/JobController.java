@@ -8,6 +8,7 @@ import io.crossbarlab.app.spec.SimulationResult;
 import io.crossbarlab.app.system.Echo;
 import io.crossbarlab.app.system.PlainText;
 import io.crossbarlab.app.system.RequestBodyFilter;
+import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.preset.InvalidSpecException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -224,11 +225,8 @@ class JobController {
 
     @GetMapping("/{id}/metrics")
     @Operation(operationId = "getJobMetrics", summary = "Per-epoch metrics recorded so far")
-    List<SimulationResult.EpochMetrics> metrics(@PathVariable UUID id) {
-        return jobs.epochs(id).stream()
-                .map(e -> new SimulationResult.EpochMetrics(
-                        e.epoch(), e.trainAccuracy(), e.trainLoss(), e.testAccuracy(), e.testLoss(), e.seconds()))
-                .toList();
+    List<EpochReport> metrics(@PathVariable UUID id) {
+        return jobs.epochs(id);
     }
 
     @GetMapping("/{id}/result")

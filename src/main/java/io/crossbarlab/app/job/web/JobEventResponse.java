@@ -2,7 +2,7 @@ package io.crossbarlab.app.job.web;
 
 import io.crossbarlab.app.job.JobEvent;
 import io.crossbarlab.app.job.JobState;
-import io.crossbarlab.app.spec.SimulationResult;
+import io.crossbarlab.sim.nn.EpochReport;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,11 +33,11 @@ record JobEventResponse(
         String reason,
 
         @Schema(description = "Epoch metrics (EPOCH events)")
-        SimulationResult.EpochMetrics epoch) {
+        EpochReport epoch) {
 
     static JobEventResponse from(JobEvent e, JsonMapper json) {
-        SimulationResult.EpochMetrics m = JobEvent.EPOCH.equals(e.type()) && e.data() != null
-                ? json.readValue(e.data(), SimulationResult.EpochMetrics.class)
+        EpochReport m = JobEvent.EPOCH.equals(e.type()) && e.data() != null
+                ? json.readValue(e.data(), EpochReport.class)
                 : null;
         return new JobEventResponse(e.id(), e.attempt(), e.at(), e.type(), e.fromState(), e.toState(), e.reason(), m);
     }
