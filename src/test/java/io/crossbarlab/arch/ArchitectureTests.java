@@ -46,7 +46,8 @@ class ArchitectureTests {
     /**
      * The simulator is plain Java: besides the JDK it may use only OpenAPI annotations, metadata it
      * never reads, on the records the API publishes as they are: the one unresolved spec
-     * ({@code SimulationSpec}), an epoch's metrics, an inference point and the event counters.
+     * ({@code SimulationSpec}), an epoch's metrics, an inference point, the event counters and the
+     * estimate.
      */
     @Test
     void simulatorDependsOnTheJdkAndOnlyAnnotatesItsSpec() {
@@ -68,6 +69,8 @@ class ArchitectureTests {
                 .doNotHaveFullyQualifiedName(InferencePoint.class.getName())
                 .and()
                 .doNotHaveFullyQualifiedName(EventCounters.Snapshot.class.getName())
+                .and()
+                .haveNameNotMatching("io\\.crossbarlab\\.sim\\.estimate\\.Estimate(\\$.*)?")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.swagger..")

@@ -1,6 +1,7 @@
 package io.crossbarlab.app.spec;
 
 import io.crossbarlab.sim.cell.DeviceConfig;
+import io.crossbarlab.sim.estimate.Estimate;
 import io.crossbarlab.sim.estimate.Estimator;
 import io.crossbarlab.sim.estimate.Reference;
 import io.crossbarlab.sim.estimate.Workload;
@@ -18,14 +19,14 @@ public final class Estimates {
     private Estimates() {}
 
     /** The estimate of a finished run, from its own event counters. */
-    public static EstimateResponse ofRun(RunSpec run, TrainingResult result) {
+    public static Estimate ofRun(RunSpec run, TrainingResult result) {
         Workload w =
                 Workload.fromRun(result.counters(), run.layerArray(), result.tiles(), run.tileRows(), run.tileCols());
-        return EstimateResponse.from(Estimator.estimate(w, run.hardware(), run.deviceConfig()));
+        return Estimator.estimate(w, run.hardware(), run.deviceConfig());
     }
 
     /** The estimate of a network that has not been trained, with the paper's update statistics. */
-    public static EstimateResponse ofNetwork(
+    public static Estimate ofNetwork(
             int[] layers,
             int tileRows,
             int tileCols,
@@ -40,11 +41,11 @@ public final class Estimates {
                 device.cell().transferIntervalExamples(),
                 Reference.meanProgramIterations(device.pcm()),
                 Reference.slowestOfRow(device.pcm(), Math.min(tileCols, layers[1])));
-        return EstimateResponse.from(Estimator.estimate(w, hardware, device));
+        return Estimator.estimate(w, hardware, device);
     }
 
     /** The hardware preset's reference workload (one 512 x 512 tile). */
-    public static EstimateResponse reference(DeviceConfig device, ParameterValues<HardwareParameter> hardware) {
-        return EstimateResponse.from(Reference.estimate(hardware, device));
+    public static Estimate reference(DeviceConfig device, ParameterValues<HardwareParameter> hardware) {
+        return Reference.estimate(hardware, device);
     }
 }

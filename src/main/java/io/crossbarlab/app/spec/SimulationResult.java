@@ -1,5 +1,6 @@
 package io.crossbarlab.app.spec;
 
+import io.crossbarlab.sim.estimate.Estimate;
 import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.nn.InferencePoint;
 import io.crossbarlab.sim.nn.TrainingResult;
@@ -39,14 +40,14 @@ public record SimulationResult(
         @Schema(
                 description =
                         "Energy, area and speed of this very run on the modelled hardware, from its own event counts")
-        EstimateResponse estimate,
+        Estimate estimate,
 
         @Schema(
                 description =
                         "Inference on the PCM pairs alone after training, one point per requested time (training.inferenceTimesSeconds); empty when none was requested")
         List<InferencePoint> inference) {
 
-    public static SimulationResult from(TrainingResult r, EstimateResponse estimate) {
+    public static SimulationResult from(TrainingResult r, Estimate estimate) {
         return new SimulationResult(
                 r.testAccuracy(),
                 r.trainAccuracy(),

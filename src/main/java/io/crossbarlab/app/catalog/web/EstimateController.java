@@ -1,7 +1,7 @@
 package io.crossbarlab.app.catalog.web;
 
-import io.crossbarlab.app.spec.EstimateResponse;
 import io.crossbarlab.app.spec.Estimates;
+import io.crossbarlab.sim.estimate.Estimate;
 import io.crossbarlab.sim.nn.RunSpec;
 import io.crossbarlab.sim.nn.SimulationSpec;
 import io.crossbarlab.sim.preset.InvalidSpecException;
@@ -46,7 +46,7 @@ class EstimateController {
                     "With a network: its layers mapped onto tiles, with the paper's update statistics (0.0625 pulses per "
                             + "synapse per example, transfers every transferIntervalExamples). Without one: the hardware preset's reference "
                             + "workload, which for ambrogio-2018 reproduces the paper's 28,065 GOP/s/W and 3.6 TOP/s/mm².")
-    EstimateResponse estimate(@Valid @RequestBody EstimateRequest request) {
+    Estimate estimate(@Valid @RequestBody EstimateRequest request) {
         SimulationSpec.HardwareSpec hw = request.hardware();
         SimulationSpec r = new SimulationSpec(null, null, null, request.device(), hw, null);
         RunSpec.HardwareOnly ctx = RunSpec.resolveHardwareOnly(r);
