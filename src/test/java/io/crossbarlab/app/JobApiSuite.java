@@ -2,8 +2,8 @@ package io.crossbarlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crossbarlab.app.job.JobProgress;
 import io.crossbarlab.app.job.JobState;
-import io.crossbarlab.app.job.JobStore;
 import io.crossbarlab.app.scheduler.Scheduler;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -53,7 +53,7 @@ abstract class JobApiSuite {
     Scheduler scheduler;
 
     @Autowired
-    JobStore store;
+    JobProgress store;
 
     @Autowired
     javax.sql.DataSource dataSource;

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A training job as persisted, read through JPA ({@link JobRepository}). It is written only by SQL in
- * {@link JobStore}: inserted once, then every change of state is a guarded update there, never a
- * setter (it has none for state).
+ * A training job as persisted, read through JPA ({@link JobRepository}). It is written only by SQL:
+ * inserted once by {@link JobSubmissions}, then every change of state is a guarded update there or in
+ * {@link JobLeases} or {@link JobProgress}, never a setter (it has none for state).
  */
 @Entity
 @Table(name = "job")

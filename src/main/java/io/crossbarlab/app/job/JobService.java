@@ -19,7 +19,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +40,8 @@ public class JobService {
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 1000;
 
-    private final JobStore store;
+    private final JobSubmissions submissions;
+    private final JobQueries queries;
     private final JobRepository repository;
     private final TileCapacity capacity;
     private final DatasetLoader datasets;
@@ -58,7 +58,8 @@ public class JobService {
     private final LimitSettings limits;
 
     public JobService(
-            JobStore store,
+            JobSubmissions submissions,
+            JobQueries queries,
             JobRepository repository,
             TileCapacity capacity,
             DatasetLoader datasets,
@@ -72,7 +73,8 @@ public class JobService {
             LimitSettings limits,
             @org.springframework.beans.factory.annotation.Value("${crossbar.scheduler.max-attempts:3}")
                     int maxAttempts) {
-        this.store = store;
+        this.submissions = submissions;
+        this.queries = queries;
         this.repository = repository;
         this.capacity = capacity;
         this.datasets = datasets;
@@ -141,13 +143,11 @@ public class JobService {
         if (twin != null) {
             Job.linkBaseline(job, twin);
         }
-        List<String[]> labelRows = new ArrayList<>();
-        labels.forEach((k, v) -> labelRows.add(new String[] {k, v}));
         try {
             tx.executeWithoutResult(status -> {
-                store.insert(job, labelRows);
+                submissions.insert(job, labels);
                 if (twin != null) {
-                    store.insert(twin, labelRows);
+                    submissions.insert(twin, labels);
                 }
             });
         } catch (DuplicateKeyException e) {
@@ -283,7 +283,7 @@ public class JobService {
     }
 
     private Optional<Submission> replay(SubmitCommand cmd) {
-        return store.findByIdempotencyKey(cmd.idempotencyKey()).map(id -> {
+        return submissions.findByIdempotencyKey(cmd.idempotencyKey()).map(id -> {
             Job first = get(id);
             if (!first.getRequestHash().equals(cmd.requestHash())) {
                 throw new JobExceptions.KeyReused(cmd.idempotencyKey());
@@ -355,9 +355,7 @@ public class JobService {
                 throw new InvalidSpecException("pageToken", "is not a token this service issued");
             }
         }
-        List<String[]> labelRows = new ArrayList<>();
-        labels.forEach((k, v) -> labelRows.add(new String[] {k, v}));
-        List<UUID> ids = store.page(states, labelRows, before, beforeId, pageSize + 1);
+        List<UUID> ids = queries.page(states, labels, before, beforeId, pageSize + 1);
         boolean more = ids.size() > pageSize;
         List<UUID> pageIds = more ? ids.subList(0, pageSize) : ids;
         Map<UUID, Job> byId = new java.util.HashMap<>();
@@ -384,7 +382,7 @@ public class JobService {
         if (job.getState().isFinal()) {
             throw new JobExceptions.WrongState(id, job.getState(), "cannot cancel a finished job");
         }
-        Optional<JobState> after = store.requestCancel(id, clock.instant());
+        Optional<JobState> after = submissions.requestCancel(id, clock.instant());
         durable.flush();
         if (after.isEmpty()) {
             Job now = get(id);
@@ -401,19 +399,19 @@ public class JobService {
 
     public List<EpochReport> epochs(UUID id) {
         get(id);
-        return store.epochs(id);
+        return queries.epochs(id);
     }
 
     public List<JobEvent> events(UUID id, long afterId, int limit) {
-        return store.events(id, afterId, limit);
+        return queries.events(id, afterId, limit);
     }
 
     /** Events of several jobs after {@code afterId}, in id order. */
     public List<JobEvent> eventsOf(List<UUID> ids, long afterId, int limit) {
-        return store.eventsOf(ids, afterId, limit);
+        return queries.eventsOf(ids, afterId, limit);
     }
 
     public Map<JobState, Long> countByState() {
-        return store.countByState();
+        return queries.countByState();
     }
 }

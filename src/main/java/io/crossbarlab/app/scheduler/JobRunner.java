@@ -2,9 +2,9 @@ package io.crossbarlab.app.scheduler;
 
 import io.crossbarlab.app.catalog.DatasetLoader;
 import io.crossbarlab.app.job.Job;
+import io.crossbarlab.app.job.JobProgress;
 import io.crossbarlab.app.job.JobRepository;
 import io.crossbarlab.app.job.JobState;
-import io.crossbarlab.app.job.JobStore;
 import io.crossbarlab.app.spec.Estimates;
 import io.crossbarlab.app.spec.SimulationResult;
 import io.crossbarlab.app.system.DatabaseFailures;
@@ -34,7 +34,7 @@ class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     private final JobRepository repository;
-    private final JobStore store;
+    private final JobProgress progress;
     private final DatasetLoader datasets;
     private final JsonMapper json;
     private final Clock clock;
@@ -42,13 +42,13 @@ class JobRunner {
 
     JobRunner(
             JobRepository repository,
-            JobStore store,
+            JobProgress progress,
             DatasetLoader datasets,
             JsonMapper json,
             Clock clock,
             SchedulerSettings settings) {
         this.repository = repository;
-        this.store = store;
+        this.progress = progress;
         this.datasets = datasets;
         this.json = json;
         this.clock = clock;
@@ -130,7 +130,7 @@ class JobRunner {
                             if (!durably(
                                     r,
                                     "epoch " + e.epoch(),
-                                    () -> store.epoch(
+                                    () -> progress.epoch(
                                             r.id, nodeId, r.attempt, e, done, clock.instant(), metricsJson))) {
                                 r.lost = true;
                             }
@@ -140,7 +140,7 @@ class JobRunner {
                         public void onProgress(int epoch, long done, long total) {
                             metrics.examples(Trainer.PROGRESS_INTERVAL);
                             try {
-                                if (!store.progress(r.id, nodeId, r.attempt, epoch - 1, done)) {
+                                if (!progress.progress(r.id, nodeId, r.attempt, epoch - 1, done)) {
                                     r.lost = true;
                                 }
                             } catch (RuntimeException e) {
@@ -164,7 +164,7 @@ class JobRunner {
             if (durably(
                     r,
                     "result",
-                    () -> store.finish(
+                    () -> progress.finish(
                             r.id, nodeId, r.attempt, JobState.SUCCEEDED, doc, "finished", clock.instant()))) {
                 return JobState.SUCCEEDED;
             }
@@ -180,13 +180,13 @@ class JobRunner {
                 durably(
                         r,
                         "failure",
-                        () -> store.finish(r.id, nodeId, r.attempt, JobState.FAILED, null, reason, clock.instant()));
+                        () -> progress.finish(r.id, nodeId, r.attempt, JobState.FAILED, null, reason, clock.instant()));
                 return JobState.FAILED;
             }
             durably(
                     r,
                     "cancellation",
-                    () -> store.finish(
+                    () -> progress.finish(
                             r.id,
                             nodeId,
                             r.attempt,
@@ -205,7 +205,7 @@ class JobRunner {
                 durably(
                         r,
                         "failure",
-                        () -> store.finish(r.id, nodeId, r.attempt, JobState.FAILED, null, reason, clock.instant()));
+                        () -> progress.finish(r.id, nodeId, r.attempt, JobState.FAILED, null, reason, clock.instant()));
             }
             return JobState.FAILED;
         }

@@ -1,9 +1,9 @@
 package io.crossbarlab.app.scheduler;
 
 import io.crossbarlab.app.job.JobEvents;
+import io.crossbarlab.app.job.JobLeases;
 import io.crossbarlab.app.job.JobService;
 import io.crossbarlab.app.job.JobState;
-import io.crossbarlab.app.job.JobStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +43,7 @@ public class Scheduler implements SmartLifecycle {
     private static final int CLAIM_BATCH = 64;
 
     private final SchedulerSettings settings;
-    private final JobStore store;
+    private final JobLeases leases;
     private final JobService jobs;
     private final NodeRegistry nodes;
     private final JobRunner runner;
@@ -63,7 +63,7 @@ public class Scheduler implements SmartLifecycle {
 
     Scheduler(
             SchedulerSettings settings,
-            JobStore store,
+            JobLeases leases,
             JobService jobs,
             NodeRegistry nodes,
             JobRunner runner,
@@ -71,7 +71,7 @@ public class Scheduler implements SmartLifecycle {
             Clock clock,
             MeterRegistry registry) {
         this.settings = settings;
-        this.store = store;
+        this.leases = leases;
         this.jobs = jobs;
         this.nodes = nodes;
         this.runner = runner;
@@ -94,7 +94,7 @@ public class Scheduler implements SmartLifecycle {
     public void onReady() {
         Instant now = clock.instant();
         nodes.register(settings, now);
-        List<UUID> released = store.releaseOwnedBy(settings.nodeId(), now);
+        List<UUID> released = leases.releaseOwnedBy(settings.nodeId(), now);
         if (!released.isEmpty()) {
             log.info(
                     "node {} restarted: released {} job(s) it had left running: {}",
@@ -185,7 +185,7 @@ public class Scheduler implements SmartLifecycle {
         try {
             tx.executeWithoutResult(status -> {
                 Instant now = clock.instant();
-                List<JobStore.Candidate> candidates = store.lockQueued(CLAIM_BATCH);
+                List<JobLeases.Candidate> candidates = leases.lockQueued(CLAIM_BATCH);
                 boolean headBlocked = false;
                 long longRunning =
                         running.values().stream().filter(r -> r.longJob).count();
@@ -193,7 +193,7 @@ public class Scheduler implements SmartLifecycle {
                     if (busyThreads.get() + claimed.size() >= settings.simulationThreads()) {
                         break;
                     }
-                    JobStore.Candidate c = candidates.get(k);
+                    JobLeases.Candidate c = candidates.get(k);
                     boolean longJob = c.work() > settings.longJobWork();
                     if (longJob && settings.simulationThreads() >= 2) {
                         // short jobs keep a thread and the reserved tiles: a long job waits instead
@@ -212,7 +212,7 @@ public class Scheduler implements SmartLifecycle {
                         }
                         continue;
                     }
-                    Optional<Integer> attempt = store.markRunning(
+                    Optional<Integer> attempt = leases.markRunning(
                             c.id(), settings.nodeId(), TilePool.format(tiles), now, now.plus(settings.lease()));
                     if (attempt.isEmpty()) {
                         pool.release(tiles);
@@ -265,12 +265,12 @@ public class Scheduler implements SmartLifecycle {
             // Take the snapshot first: a job claimed after it is neither renewed nor judged in this beat
             // (judging it against a query that ran before its claim committed would wrongly find it lost).
             List<RunningJob> snapshot = List.copyOf(running.values());
-            List<JobStore.Owned> owned = store.renewLeases(
+            List<JobLeases.Owned> owned = leases.renewLeases(
                     settings.nodeId(), snapshot.stream().map(r -> r.id).toList(), now.plus(settings.lease()));
-            Map<UUID, JobStore.Owned> byId = new java.util.HashMap<>();
+            Map<UUID, JobLeases.Owned> byId = new java.util.HashMap<>();
             owned.forEach(o -> byId.put(o.id(), o));
             for (RunningJob r : snapshot) {
-                JobStore.Owned o = byId.get(r.id);
+                JobLeases.Owned o = byId.get(r.id);
                 if (o == null || o.attempt() != r.attempt) {
                     if (!r.lost) {
                         log.warn(
@@ -284,7 +284,7 @@ public class Scheduler implements SmartLifecycle {
                     r.cancelRequested = true;
                 }
             }
-            if (!store.reapExpired(now).isEmpty()) {
+            if (!leases.reapExpired(now).isEmpty()) {
                 wakeUp();
             }
             metrics.jobCounts(jobs.countByState());
@@ -327,7 +327,7 @@ public class Scheduler implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             try {
-                store.releaseOwnedBy(settings.nodeId(), clock.instant());
+                leases.releaseOwnedBy(settings.nodeId(), clock.instant());
             } catch (RuntimeException e) {
                 log.warn(
                         "could not release jobs at shutdown; the next start or another node's reaper will: {}",

@@ -1,0 +1,130 @@
+package io.crossbarlab.app.job;
+
+import io.crossbarlab.sim.nn.EpochReport;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads of the job tables that JPA does not cover: epochs, events, pages of ids, counts. */
+@Component
+public class JobQueries {
+
+    private final JdbcClient jdbc;
+
+    public JobQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<EpochReport> epochs(UUID id) {
+        return jdbc.sql("""
+                select epoch, train_accuracy, train_loss, test_accuracy, test_loss, seconds
+                from job_epoch where job_id = ? order by epoch""")
+                .param(id)
+                .query((rs, n) -> new EpochReport(
+                        rs.getInt(1),
+                        rs.getDouble(2),
+                        rs.getDouble(3),
+                        rs.getDouble(4),
+                        rs.getDouble(5),
+                        rs.getDouble(6)))
+                .list();
+    }
+
+    /** Events of any of {@code jobIds} after {@code afterId}, in id order (one query for many streams). */
+    public List<JobEvent> eventsOf(List<UUID> jobIds, long afterId, int limit) {
+        if (jobIds.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder in = new StringBuilder();
+        List<Object> params = new ArrayList<>(jobIds);
+        for (int i = 0; i < jobIds.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        params.add(afterId);
+        params.add(limit);
+        return jdbc.sql("select id, job_id, attempt, at, type, from_state, to_state, reason, data from job_event "
+                        + "where job_id in (" + in + ") and id > ? order by id limit ?")
+                .params(params)
+                .query(JobQueries::eventRow)
+                .list();
+    }
+
+    private static JobEvent eventRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new JobEvent(
+                rs.getLong(1),
+                rs.getObject(2, UUID.class),
+                rs.getInt(3),
+                rs.getTimestamp(4).toInstant(),
+                rs.getString(5),
+                rs.getString(6) == null ? null : JobState.valueOf(rs.getString(6)),
+                rs.getString(7) == null ? null : JobState.valueOf(rs.getString(7)),
+                rs.getString(8),
+                rs.getString(9));
+    }
+
+    public List<JobEvent> events(UUID id, long afterId, int limit) {
+        return jdbc.sql("""
+                select id, job_id, attempt, at, type, from_state, to_state, reason, data from job_event
+                where job_id = ? and id > ? order by id limit ?""")
+                .params(id, afterId, limit)
+                .query(JobQueries::eventRow)
+                .list();
+    }
+
+    /**
+     * Ids of one page of jobs, newest first, after the cursor (created, id) if given. Label filters must
+     * have distinct keys (the controller refuses repeats).
+     */
+    public List<UUID> page(
+            List<JobState> states, Map<String, String> labels, Instant beforeCreated, UUID beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("select j.id from job j where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (states != null && !states.isEmpty()) {
+            sql.append(" and j.state in (");
+            for (int i = 0; i < states.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                params.add(states.get(i).name());
+            }
+            sql.append(')');
+        }
+        if (!labels.isEmpty()) {
+            // one pass over the label index whatever the number of filters: a job matches when all of
+            // its rows for the filtered keys match (a job has one row per key, and keys are distinct)
+            sql.append(" and j.id in (select l.job_id from job_label l where ");
+            String or = "";
+            for (Map.Entry<String, String> kv : labels.entrySet()) {
+                sql.append(or).append("(l.label_key = ? and l.label_value = ?)");
+                params.add(kv.getKey());
+                params.add(kv.getValue());
+                or = " or ";
+            }
+            sql.append(" group by l.job_id having count(*) = ?)");
+            params.add(labels.size());
+        }
+        if (beforeCreated != null) {
+            sql.append(" and (j.created_at < ? or (j.created_at = ? and j.id < ?))");
+            params.add(JobEventLog.ts(beforeCreated));
+            params.add(JobEventLog.ts(beforeCreated));
+            params.add(beforeId);
+        }
+        sql.append(" order by j.created_at desc, j.id desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
+    }
+
+    /** Count of jobs per state. */
+    public Map<JobState, Long> countByState() {
+        Map<JobState, Long> m = new java.util.EnumMap<>(JobState.class);
+        for (JobState s : JobState.values()) {
+            m.put(s, 0L);
+        }
+        jdbc.sql("select state, count(*) from job group by state")
+                .query((rs, n) -> m.put(JobState.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return m;
+    }
+}

@@ -1,0 +1,105 @@
+package io.crossbarlab.app.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes made for users: a new job (with its labels and its first event), the lookup of an
+ * Idempotency-Key, and a cancel request. State changes are guarded by the sources {@link JobState}
+ * allows.
+ */
+@Component
+public class JobSubmissions {
+
+    private final JdbcClient jdbc;
+    private final JobEventLog log;
+
+    public JobSubmissions(JdbcClient jdbc, JobEventLog log) {
+        this.jdbc = jdbc;
+        this.log = log;
+    }
+
+    @Transactional
+    public void insert(Job j, Map<String, String> labels) {
+        jdbc.sql("""
+                insert into job (id, name, state, priority, labels, spec, spec_hash, seed, simulator_version,
+                    tiles_required, attempt, max_attempts, progress_epoch, progress_examples, total_examples,
+                    created_at, idempotency_key, request_hash, baseline_job_id, baseline_of, work,
+                    wall_time_limit_seconds)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        j.getId(),
+                        j.getName(),
+                        JobState.QUEUED.name(),
+                        j.getPriority(),
+                        j.getLabels(),
+                        j.getSpec(),
+                        j.getSpecHash(),
+                        j.getSeed(),
+                        j.getSimulatorVersion(),
+                        j.getTilesRequired(),
+                        j.getMaxAttempts(),
+                        j.getTotalExamples(),
+                        JobEventLog.ts(j.getCreatedAt()),
+                        j.getIdempotencyKey(),
+                        j.getRequestHash(),
+                        j.getBaselineJobId(),
+                        j.getBaselineOf(),
+                        j.getWork(),
+                        j.getWallTimeLimitSeconds())
+                .update();
+        labels.forEach(
+                (key, value) -> jdbc.sql("insert into job_label (job_id, label_key, label_value) values (?, ?, ?)")
+                        .params(j.getId(), key, value)
+                        .update());
+        log.event(j.getId(), 0, j.getCreatedAt(), JobEvent.STATE, null, JobState.QUEUED, "submitted", null);
+    }
+
+    /** Cancel request: QUEUED → CANCELLED, RUNNING → CANCELLING. Returns the state after the request. */
+    @Transactional
+    public Optional<JobState> requestCancel(UUID id, Instant now) {
+        if (transition(id, JobState.CANCELLED, List.of(JobState.QUEUED), now, "cancelled while queued")) {
+            jdbc.sql("update job set finished_at = ? where id = ?")
+                    .params(JobEventLog.ts(now), id)
+                    .update();
+            return Optional.of(JobState.CANCELLED);
+        }
+        if (transition(id, JobState.CANCELLING, List.of(JobState.RUNNING), now, "cancel requested")) {
+            return Optional.of(JobState.CANCELLING);
+        }
+        return Optional.empty();
+    }
+
+    private boolean transition(UUID id, JobState to, List<JobState> from, Instant now, String reason) {
+        for (JobState f : from) {
+            if (!f.canMoveTo(to)) {
+                throw new IllegalArgumentException(f + " → " + to + " is not a transition");
+            }
+            int n = jdbc.sql("update job set state = ? where id = ? and state = ?")
+                    .params(to.name(), id, f.name())
+                    .update();
+            if (n == 1) {
+                int attempt = jdbc.sql("select attempt from job where id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single();
+                log.event(id, attempt, now, JobEvent.STATE, f, to, reason, null);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Optional<UUID> findByIdempotencyKey(String key) {
+        return jdbc.sql("select id from job where idempotency_key = ?")
+                .param(key)
+                .query(UUID.class)
+                .optional();
+    }
+}
