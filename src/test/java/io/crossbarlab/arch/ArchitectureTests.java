@@ -77,6 +77,25 @@ class ArchitectureTests {
                 .check(classes);
     }
 
+    /**
+     * Device models know their physics, not the preset catalogue: the typed parameter records are
+     * built from catalogue values in {@code sim.cell.DeviceConfig}. (Spec validation errors, {@code
+     * InvalidSpecException}, are the one type of {@code sim.preset} they may name.)
+     */
+    @Test
+    void deviceModelsDoNotDependOnThePresetCatalogue() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.crossbarlab.sim.device..")
+                .should()
+                .dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                                "io.crossbarlab.sim.preset..")
+                        .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                                        ".*\\.InvalidSpecException(\\$.*)?"))))
+                .check(classes);
+    }
+
     @Test
     void simulatorUsesNoGlobalRandomness() {
         noClasses()

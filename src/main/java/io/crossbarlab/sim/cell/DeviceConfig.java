@@ -26,12 +26,60 @@ public record DeviceConfig(
 
     /** With the 3T1C curves of {@code table}, or the compact ones when it is null. */
     public static DeviceConfig of(Scheme scheme, ParameterValues<DeviceParameter> values, CapacitorTable table) {
-        CapacitorParameters cap = CapacitorParameters.from(values);
+        CapacitorParameters cap = capacitor(values);
         return new DeviceConfig(
                 scheme,
                 CellParameters.from(values),
-                PcmParameters.from(values),
+                pcm(values),
                 cap,
                 table == null ? CapacitorCurves.compact(cap) : CapacitorCurves.tabulated(cap, table));
+    }
+
+    /** The PCM parameters among {@code v}. */
+    public static PcmParameters pcm(ParameterValues<DeviceParameter> v) {
+        return new PcmParameters(
+                v.get(DeviceParameter.PCM_G_MAX),
+                v.get(DeviceParameter.PCM_PROGRAM_NOISE),
+                v.get(DeviceParameter.PCM_PROGRAM_TOLERANCE),
+                v.getInt(DeviceParameter.PCM_PROGRAM_MAX_ITERATIONS),
+                v.get(DeviceParameter.PCM_READ_NOISE_COEFFICIENT),
+                v.get(DeviceParameter.PCM_READ_NOISE_EXPONENT),
+                v.get(DeviceParameter.PCM_READ_NOISE_MAX),
+                v.get(DeviceParameter.PCM_READ_NOISE_TIME),
+                v.get(DeviceParameter.PCM_DRIFT_SCALE),
+                v.getBoolean(DeviceParameter.PCM_DRIFT_COMPENSATION),
+                v.get(DeviceParameter.PCM_DRIFT_T0),
+                v.get(DeviceParameter.PCM_DRIFT_NU_INTERCEPT),
+                v.get(DeviceParameter.PCM_DRIFT_NU_LOG_SLOPE),
+                v.get(DeviceParameter.PCM_DRIFT_NU_MIN),
+                v.get(DeviceParameter.PCM_DRIFT_NU_MAX),
+                v.get(DeviceParameter.PCM_DRIFT_SPREAD_INTERCEPT),
+                v.get(DeviceParameter.PCM_DRIFT_SPREAD_LOG_SLOPE),
+                v.get(DeviceParameter.PCM_DRIFT_SPREAD_MIN),
+                v.get(DeviceParameter.PCM_DRIFT_SPREAD_MAX),
+                v.get(DeviceParameter.PCM_FAILED_FRACTION),
+                v.get(DeviceParameter.PCM_STUCK_AT_SET_SHARE),
+                v.get(DeviceParameter.PCM_SET_STEP),
+                v.get(DeviceParameter.PCM_SET_NONLINEARITY),
+                v.get(DeviceParameter.PCM_SET_CYCLE_NOISE),
+                v.get(DeviceParameter.PCM_SET_DEVICE_VARIATION),
+                v.get(DeviceParameter.PCM_RESET_THRESHOLD));
+    }
+
+    /** The 3T1C parameters among {@code v}. */
+    public static CapacitorParameters capacitor(ParameterValues<DeviceParameter> v) {
+        return new CapacitorParameters(
+                v.get(DeviceParameter.CAP_READ_SPAN),
+                v.get(DeviceParameter.CAP_READ_THRESHOLD),
+                v.getBoolean(DeviceParameter.CAP_READ_RISES_WITH_VOLTAGE),
+                v.get(DeviceParameter.CAP_SUBTHRESHOLD_SLOPE),
+                v.get(DeviceParameter.CAP_STEP),
+                v.get(DeviceParameter.CAP_PULSE_OVERDRIVE),
+                v.get(DeviceParameter.CAP_THRESHOLD_VARIATION),
+                v.get(DeviceParameter.CAP_PULSE_NOISE),
+                v.get(DeviceParameter.CAP_INIT_VOLTS),
+                v.get(DeviceParameter.CAP_LEAK_TARGET_VOLTS),
+                v.get(DeviceParameter.CAP_LEAK_TIME_CONSTANT),
+                v.get(DeviceParameter.CAP_SUPPLY_VOLTS));
     }
 }

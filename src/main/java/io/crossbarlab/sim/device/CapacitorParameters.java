@@ -1,11 +1,8 @@
 package io.crossbarlab.sim.device;
 
-import io.crossbarlab.sim.preset.DeviceParameter;
-import io.crossbarlab.sim.preset.ParameterValues;
-
 /**
  * 3T1C cell parameters: a capacitor on the gate of a read transistor, charged by a PMOS pull-up and
- * discharged by an NMOS pull-down. Sources and ranges: {@link DeviceParameter}; the curves they define:
+ * discharged by an NMOS pull-down. Sources and ranges: the preset catalogue ({@code sim.preset.DeviceParameter}); the curves they define:
  * {@link CapacitorCurves}.
  *
  * @param readSpanMicrosiemens g at the full-on end of the voltage range, uS [assumed]
@@ -34,22 +31,6 @@ public record CapacitorParameters(
         double leakTargetVolts,
         double leakTimeConstantSeconds,
         double supplyVolts) {
-
-    public static CapacitorParameters from(ParameterValues<DeviceParameter> v) {
-        return new CapacitorParameters(
-                v.get(DeviceParameter.CAP_READ_SPAN),
-                v.get(DeviceParameter.CAP_READ_THRESHOLD),
-                v.getBoolean(DeviceParameter.CAP_READ_RISES_WITH_VOLTAGE),
-                v.get(DeviceParameter.CAP_SUBTHRESHOLD_SLOPE),
-                v.get(DeviceParameter.CAP_STEP),
-                v.get(DeviceParameter.CAP_PULSE_OVERDRIVE),
-                v.get(DeviceParameter.CAP_THRESHOLD_VARIATION),
-                v.get(DeviceParameter.CAP_PULSE_NOISE),
-                v.get(DeviceParameter.CAP_INIT_VOLTS),
-                v.get(DeviceParameter.CAP_LEAK_TARGET_VOLTS),
-                v.get(DeviceParameter.CAP_LEAK_TIME_CONSTANT),
-                v.get(DeviceParameter.CAP_SUPPLY_VOLTS));
-    }
 
     /** +1 when g rises with V_C, -1 when it falls. */
     public int readDirection() {

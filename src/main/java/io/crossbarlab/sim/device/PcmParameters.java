@@ -1,10 +1,7 @@
 package io.crossbarlab.sim.device;
 
-import io.crossbarlab.sim.preset.DeviceParameter;
-import io.crossbarlab.sim.preset.ParameterValues;
-
 /**
- * Phase-change-memory device parameters. Sources and ranges: {@link DeviceParameter}. The drift and
+ * Phase-change-memory device parameters. Sources and ranges: the preset catalogue ({@code sim.preset.DeviceParameter}). The drift and
  * read-noise laws are those fitted to measured PCM by Nandakumar et al. (ICECS 2019), in the form
  * IBM's aihwkit uses them (PCMLikeNoiseModel), with conductances relative to this device's Gmax.
  *
@@ -61,35 +58,4 @@ public record PcmParameters(
         double setNonlinearity,
         double setCycleNoise,
         double setDeviceVariation,
-        double resetThresholdFraction) {
-
-    public static PcmParameters from(ParameterValues<DeviceParameter> v) {
-        return new PcmParameters(
-                v.get(DeviceParameter.PCM_G_MAX),
-                v.get(DeviceParameter.PCM_PROGRAM_NOISE),
-                v.get(DeviceParameter.PCM_PROGRAM_TOLERANCE),
-                v.getInt(DeviceParameter.PCM_PROGRAM_MAX_ITERATIONS),
-                v.get(DeviceParameter.PCM_READ_NOISE_COEFFICIENT),
-                v.get(DeviceParameter.PCM_READ_NOISE_EXPONENT),
-                v.get(DeviceParameter.PCM_READ_NOISE_MAX),
-                v.get(DeviceParameter.PCM_READ_NOISE_TIME),
-                v.get(DeviceParameter.PCM_DRIFT_SCALE),
-                v.getBoolean(DeviceParameter.PCM_DRIFT_COMPENSATION),
-                v.get(DeviceParameter.PCM_DRIFT_T0),
-                v.get(DeviceParameter.PCM_DRIFT_NU_INTERCEPT),
-                v.get(DeviceParameter.PCM_DRIFT_NU_LOG_SLOPE),
-                v.get(DeviceParameter.PCM_DRIFT_NU_MIN),
-                v.get(DeviceParameter.PCM_DRIFT_NU_MAX),
-                v.get(DeviceParameter.PCM_DRIFT_SPREAD_INTERCEPT),
-                v.get(DeviceParameter.PCM_DRIFT_SPREAD_LOG_SLOPE),
-                v.get(DeviceParameter.PCM_DRIFT_SPREAD_MIN),
-                v.get(DeviceParameter.PCM_DRIFT_SPREAD_MAX),
-                v.get(DeviceParameter.PCM_FAILED_FRACTION),
-                v.get(DeviceParameter.PCM_STUCK_AT_SET_SHARE),
-                v.get(DeviceParameter.PCM_SET_STEP),
-                v.get(DeviceParameter.PCM_SET_NONLINEARITY),
-                v.get(DeviceParameter.PCM_SET_CYCLE_NOISE),
-                v.get(DeviceParameter.PCM_SET_DEVICE_VARIATION),
-                v.get(DeviceParameter.PCM_RESET_THRESHOLD));
-    }
-}
+        double resetThresholdFraction) {}

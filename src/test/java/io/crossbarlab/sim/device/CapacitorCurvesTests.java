@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CapacitorCurvesTests {
 
     static CapacitorParameters cap(Map<String, Object> overrides) {
-        return CapacitorParameters.from(
+        return io.crossbarlab.sim.cell.DeviceConfig.capacitor(
                 DevicePresets.byName("ambrogio-2018").orElseThrow().resolve(overrides, ""));
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class PcmTests {
 
-    static final PcmParameters PCM = PcmParameters.from(
+    static final PcmParameters PCM = io.crossbarlab.sim.cell.DeviceConfig.pcm(
             DevicePresets.byName(DevicePresets.AMBROGIO_2018).orElseThrow().resolve(Map.of(), ""));
 
     @Property(tries = 200)

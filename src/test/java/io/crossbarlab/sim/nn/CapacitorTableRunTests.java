@@ -38,7 +38,7 @@ class CapacitorTableRunTests {
     }
 
     static CapacitorTable compactAsTable() {
-        CapacitorParameters p = CapacitorParameters.from(
+        CapacitorParameters p = io.crossbarlab.sim.cell.DeviceConfig.capacitor(
                 DevicePresets.byName("ambrogio-2018").orElseThrow().resolve(Map.of(), ""));
         return CapacitorCurves.compact(p).toTable();
     }
