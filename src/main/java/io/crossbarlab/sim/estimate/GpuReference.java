@@ -12,7 +12,7 @@ public record GpuReference(String name, double peakOpsPerSecond, double powerWat
 
     /**
      * NVIDIA Tesla V100 (2017/2018 datacentre GPU): 31.4 TFLOP/s FP16 without tensor cores, 300 W,
-     * 815 mm² (NVIDIA V100 datasheet; the figures physics.md names).
+     * 815 mm² (NVIDIA V100 datasheet).
      */
     public static final GpuReference V100 = new GpuReference("NVIDIA V100 (FP16, no tensor cores)", 31.4e12, 300, 815);
 

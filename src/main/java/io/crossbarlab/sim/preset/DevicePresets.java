@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The named device presets. Every value is tagged; see {@code docs/physics.md} for the reasoning
+ * The named device presets. Every value is tagged; docs/model.md gives the reasoning
  * behind each assumption.
  */
 public final class DevicePresets {
@@ -161,7 +161,7 @@ public final class DevicePresets {
                 assumed(
                         0.02,
                         "sigma(Vth) 20 mV: steps vary by about 2*sigma/overdrive = 11 % from cell to cell "
-                                + "(physics.md: 0.1-0.3; paper: SPICE Monte Carlo of 1,000 cells)"));
+                                + "(a relative step spread of 0.1-0.3 is the plausible range, docs/model.md; paper: SPICE Monte Carlo of 1,000 cells)"));
         m.put(
                 CAP_PULSE_NOISE,
                 derived(0.09, "charge granularity: a 2 mV step on 10 fF is about 125 electrons, 1/sqrt(125) = 0.09"));

@@ -1,6 +1,7 @@
 package io.crossbarlab.sim.tile;
 
 import io.crossbarlab.sim.cell.CellParameters;
+import io.crossbarlab.sim.cell.UnitCell;
 import io.crossbarlab.sim.device.CapacitorCurves;
 import io.crossbarlab.sim.device.CapacitorParameters;
 import io.crossbarlab.sim.device.Pcm;
@@ -20,9 +21,9 @@ import io.crossbarlab.sim.random.SplitMix64;
  * <p>G± are the PCM pair, programmed at transfers and drifting since ({@link PcmPairs}); g = g_i(V_i)
  * is the read conductance of the cell's 3T1C at its capacitor voltage; g_shared the same for the
  * column's shared reference cell; p the polarity, flipped at every transfer. {@link #cellWeight} is
- * that equation as written; the update and refresh paths keep, per cell, the part pulses do not change,
- * {@code fixed = (F·(G+ − G−) − p·g_shared) / scale}, and set W = fixed + p·g(V)/scale after each
- * pulse. A property test pins the two to each other.
+ * that equation as written ({@link UnitCell}); the update and refresh paths keep, per cell, the part
+ * pulses do not change, {@code fixed = (F·(G+ − G−) − p·g_shared) / scale}, and set W = fixed +
+ * p·g(V)/scale after each pulse. A property test pins the two to each other.
  *
  * <p>The 3T1C cells follow {@link CapacitorCurves}. Each cell's three transistors (pull-up, pull-down,
  * read) have their own threshold shifts, drawn once: they scale its up and down steps, shift its read
@@ -181,10 +182,14 @@ public final class Pcm3T1CTile extends PcmPairsTile {
      */
     public float cellWeight(int r, int c) {
         int i = r * cols + c;
-        double f = cell.gainFactor();
-        double pcmPart = f * driftGain * ((double) pairs.driftedDifference(i, driftFactor) + pcmNoise[i]);
-        double capPart = polarity * ((double) g(i, cellState[4 * i + V]) - gShared(c));
-        return (float) ((pcmPart + capPart) / cell.weightScaleMicrosiemens());
+        // the effective gain includes global drift compensation, which scales the PCM read-out
+        return (float) UnitCell.weight(
+                cell.gainFactor() * driftGain,
+                (double) pairs.driftedDifference(i, driftFactor) + pcmNoise[i],
+                polarity,
+                g(i, cellState[4 * i + V]),
+                gShared(c),
+                cell.weightScaleMicrosiemens());
     }
 
     @Override

@@ -45,7 +45,7 @@ class EstimatorTests {
         Estimate e = Reference.estimate(hardware(Map.of()), device(Map.of()));
         assertThat(e.energyEfficiencyGopsPerWatt()).isCloseTo(28_065, within(0.01 * 28_065));
         assertThat(e.throughputPerAreaTopsPerMm2()).isCloseTo(3.6, within(0.01 * 3.6));
-        // derived: 35.6 fJ per operation and 0.128 W/mm2 (physics.md)
+        // derived from the two headline figures: 35.6 fJ per operation and 0.128 W/mm2
         assertThat(e.energyPerExampleJoules() / e.opsPerExample()).isCloseTo(35.6e-15, within(0.4e-15));
         assertThat(e.powerWatts() / e.areaMm2()).isCloseTo(0.128, within(0.002));
         assertThat(e.gpu().energyEfficiencyRatio()).isGreaterThan(100); // "two orders of magnitude"
