@@ -57,10 +57,10 @@ class RestartIntegrationTests {
         UUID crashed = UUID.randomUUID();
         try (Connection c = DriverManager.getConnection(url, "sa", "");
                 PreparedStatement s = c.prepareStatement("""
-                        insert into job (id, name, state, priority, labels, spec, spec_hash, seed, simulator_version,
+                        insert into job (id, name, state, priority, spec, spec_hash, seed, simulator_version,
                             tiles_required, node_id, tiles, lease_expires_at, attempt, max_attempts, progress_epoch,
                             progress_examples, total_examples, created_at, started_at)
-                        select ?, 'crashed', 'RUNNING', priority, labels, spec, spec_hash, seed, simulator_version,
+                        select ?, 'crashed', 'RUNNING', priority, spec, spec_hash, seed, simulator_version,
                             tiles_required, 'restart-node', '0,1,2', current_timestamp + interval '1' hour, 1, max_attempts,
                             1, 200, total_examples, current_timestamp, current_timestamp
                         from job where id = ?""")) {

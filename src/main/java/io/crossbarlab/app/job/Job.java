@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,7 +28,16 @@ public class Job {
     private JobState state;
 
     private int priority;
-    private String labels;
+    /** The rows of job_label (also the label filter's index): labels are stored once. */
+    @jakarta.persistence.ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @jakarta.persistence.CollectionTable(
+            name = "job_label",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "job_id"))
+    @jakarta.persistence.MapKeyColumn(name = "label_key")
+    @Column(name = "label_value")
+    @org.hibernate.annotations.BatchSize(size = 100)
+    private Map<String, String> labels = new java.util.TreeMap<>();
+
     private String spec;
 
     @Column(name = "spec_hash")
@@ -101,7 +111,7 @@ public class Job {
             UUID id,
             String name,
             int priority,
-            String labelsJson,
+            Map<String, String> labels,
             String specJson,
             String specHash,
             long seed,
@@ -117,7 +127,7 @@ public class Job {
         j.name = name;
         j.state = JobState.QUEUED;
         j.priority = priority;
-        j.labels = labelsJson;
+        j.labels = new java.util.TreeMap<>(labels);
         j.spec = specJson;
         j.specHash = specHash;
         j.seed = seed;
@@ -180,8 +190,9 @@ public class Job {
         return priority;
     }
 
-    public String getLabels() {
-        return labels;
+    /** Labels, sorted by key. */
+    public Map<String, String> getLabels() {
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
     }
 
     public String getSpec() {

@@ -145,9 +145,9 @@ public class JobService {
         }
         try {
             tx.executeWithoutResult(status -> {
-                submissions.insert(job, labels);
+                submissions.insert(job);
                 if (twin != null) {
-                    submissions.insert(twin, labels);
+                    submissions.insert(twin);
                 }
             });
         } catch (DuplicateKeyException e) {
@@ -259,7 +259,7 @@ public class JobService {
                 UUID.randomUUID(),
                 name,
                 priority,
-                json.writeValueAsString(labels),
+                labels,
                 json.writeValueAsString(full),
                 Hashes.sha256(canonical.writeValueAsString(full)),
                 run.seed(),

@@ -2,7 +2,6 @@ package io.crossbarlab.app.job;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,20 +24,20 @@ public class JobSubmissions {
         this.log = log;
     }
 
+    /** A new QUEUED job, its labels (the rows of job_label) and its first event. */
     @Transactional
-    public void insert(Job j, Map<String, String> labels) {
+    public void insert(Job j) {
         jdbc.sql("""
-                insert into job (id, name, state, priority, labels, spec, spec_hash, seed, simulator_version,
+                insert into job (id, name, state, priority, spec, spec_hash, seed, simulator_version,
                     tiles_required, attempt, max_attempts, progress_epoch, progress_examples, total_examples,
                     created_at, idempotency_key, request_hash, baseline_job_id, baseline_of, work,
                     wall_time_limit_seconds)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         j.getId(),
                         j.getName(),
                         JobState.QUEUED.name(),
                         j.getPriority(),
-                        j.getLabels(),
                         j.getSpec(),
                         j.getSpecHash(),
                         j.getSeed(),
@@ -54,8 +53,9 @@ public class JobSubmissions {
                         j.getWork(),
                         j.getWallTimeLimitSeconds())
                 .update();
-        labels.forEach(
-                (key, value) -> jdbc.sql("insert into job_label (job_id, label_key, label_value) values (?, ?, ?)")
+        j.getLabels()
+                .forEach((key, value) -> jdbc.sql(
+                                "insert into job_label (job_id, label_key, label_value) values (?, ?, ?)")
                         .params(j.getId(), key, value)
                         .update());
         log.event(j.getId(), 0, j.getCreatedAt(), JobEvent.STATE, null, JobState.QUEUED, "submitted", null);

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A job as the API shows it. */
@@ -131,7 +130,7 @@ record JobResponse(
     /** {@code twin} is the job's floating-point baseline job, or null (none requested, or not found). */
     static JobResponse from(Job j, Job twin, JsonMapper json, Instant now) {
         SimulationSpec spec = json.readValue(j.getSpec(), SimulationSpec.class);
-        Map<String, String> labels = json.readValue(j.getLabels(), new TypeReference<Map<String, String>>() {});
+        Map<String, String> labels = j.getLabels();
         Placement placement = j.getNodeId() == null
                 ? null
                 : new Placement(

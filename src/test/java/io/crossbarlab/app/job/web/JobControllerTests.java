@@ -88,7 +88,7 @@ class JobControllerTests {
                 UUID.fromString("00000000-0000-0000-0000-000000000042"),
                 cmd.name(),
                 cmd.priority(),
-                json.writeValueAsString(cmd.labels() == null ? Map.of() : cmd.labels()),
+                cmd.labels() == null ? Map.of() : cmd.labels(),
                 json.writeValueAsString(cmd.spec()),
                 "hash",
                 7L,
