@@ -1,5 +1,6 @@
 package io.crossbarlab.app.job;
 
+import io.crossbarlab.sim.nn.EpochReport;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,7 +15,7 @@ import java.util.UUID;
  * @param fromState previous state, for STATE events
  * @param toState new state, for STATE events
  * @param reason why, in words
- * @param data JSON payload (epoch metrics), or null
+ * @param epoch the epoch's metrics (from job_epoch) for EPOCH events, else null
  */
 public record JobEvent(
         long id,
@@ -25,7 +26,7 @@ public record JobEvent(
         JobState fromState,
         JobState toState,
         String reason,
-        String data) {
+        EpochReport epoch) {
 
     public static final String STATE = "STATE";
     public static final String EPOCH = "EPOCH";

@@ -28,9 +28,10 @@ class JobEventLog {
         return i == null ? null : Timestamp.from(i);
     }
 
-    void event(UUID id, int attempt, Instant at, String type, JobState from, JobState to, String reason, String data) {
+    void event(
+            UUID id, int attempt, Instant at, String type, JobState from, JobState to, String reason, Integer epoch) {
         jdbc.sql(
-                        "insert into job_event (job_id, attempt, at, type, from_state, to_state, reason, data) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                        "insert into job_event (job_id, attempt, at, type, from_state, to_state, reason, epoch) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         id,
                         attempt,
@@ -39,7 +40,7 @@ class JobEventLog {
                         from == null ? null : from.name(),
                         to == null ? null : to.name(),
                         reason,
-                        data)
+                        epoch)
                 .update();
         JobEvents.Written written = new JobEvents.Written(id);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -41,7 +41,7 @@ public class JobProgress {
      * fenced update above locks the job row, so no other writer interleaves).
      */
     @Transactional
-    public boolean epoch(UUID id, String nodeId, int attempt, EpochReport e, long examples, Instant now, String json) {
+    public boolean epoch(UUID id, String nodeId, int attempt, EpochReport e, long examples, Instant now) {
         if (!progress(id, nodeId, attempt, e.epoch(), examples)) {
             return false;
         }
@@ -58,7 +58,7 @@ public class JobProgress {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, e.epoch(), e.trainAccuracy(), e.trainLoss(), e.testAccuracy(), e.testLoss(), e.seconds())
                 .update();
-        log.event(id, attempt, now, JobEvent.EPOCH, null, null, "epoch " + e.epoch(), json);
+        log.event(id, attempt, now, JobEvent.EPOCH, null, null, "epoch " + e.epoch(), e.epoch());
         return true;
     }
 

@@ -34,6 +34,28 @@ public class JobQueries {
                 .list();
     }
 
+    /** The epochs of each of {@code ids} that has any, in epoch order (one query for a page of jobs). */
+    public Map<UUID, List<EpochReport>> epochsOf(List<UUID> ids) {
+        Map<UUID, List<EpochReport>> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        jdbc.sql("select job_id, epoch, train_accuracy, train_loss, test_accuracy, test_loss, seconds "
+                        + "from job_epoch where job_id in (" + in + ") order by job_id, epoch")
+                .params(new ArrayList<Object>(ids))
+                .query((rs, n) -> out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new EpochReport(
+                                rs.getInt(2),
+                                rs.getDouble(3),
+                                rs.getDouble(4),
+                                rs.getDouble(5),
+                                rs.getDouble(6),
+                                rs.getDouble(7))))
+                .list();
+        return out;
+    }
+
     /** Events of any of {@code jobIds} after {@code afterId}, in id order (one query for many streams). */
     public List<JobEvent> eventsOf(List<UUID> jobIds, long afterId, int limit) {
         if (jobIds.isEmpty()) {
@@ -46,12 +68,17 @@ public class JobQueries {
         }
         params.add(afterId);
         params.add(limit);
-        return jdbc.sql("select id, job_id, attempt, at, type, from_state, to_state, reason, data from job_event "
-                        + "where job_id in (" + in + ") and id > ? order by id limit ?")
+        return jdbc.sql(EVENTS + " where e.job_id in (" + in + ") and e.id > ? order by e.id limit ?")
                 .params(params)
                 .query(JobQueries::eventRow)
                 .list();
     }
+
+    /** Events with the metrics of their epoch, which job_epoch alone stores. */
+    private static final String EVENTS = """
+            select e.id, e.job_id, e.attempt, e.at, e.type, e.from_state, e.to_state, e.reason, ep.epoch,
+                ep.train_accuracy, ep.train_loss, ep.test_accuracy, ep.test_loss, ep.seconds
+            from job_event e left join job_epoch ep on ep.job_id = e.job_id and ep.epoch = e.epoch""";
 
     private static JobEvent eventRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new JobEvent(
@@ -63,13 +90,19 @@ public class JobQueries {
                 rs.getString(6) == null ? null : JobState.valueOf(rs.getString(6)),
                 rs.getString(7) == null ? null : JobState.valueOf(rs.getString(7)),
                 rs.getString(8),
-                rs.getString(9));
+                rs.getObject(9) == null
+                        ? null
+                        : new EpochReport(
+                                rs.getInt(9),
+                                rs.getDouble(10),
+                                rs.getDouble(11),
+                                rs.getDouble(12),
+                                rs.getDouble(13),
+                                rs.getDouble(14)));
     }
 
     public List<JobEvent> events(UUID id, long afterId, int limit) {
-        return jdbc.sql("""
-                select id, job_id, attempt, at, type, from_state, to_state, reason, data from job_event
-                where job_id = ? and id > ? order by id limit ?""")
+        return jdbc.sql(EVENTS + " where e.job_id = ? and e.id > ? order by e.id limit ?")
                 .params(id, afterId, limit)
                 .query(JobQueries::eventRow)
                 .list();

@@ -397,6 +397,11 @@ public class JobService {
         return get(id);
     }
 
+    /** The epochs of each of {@code ids}, for a page of jobs. */
+    public Map<UUID, List<EpochReport>> epochsOf(List<UUID> ids) {
+        return queries.epochsOf(ids);
+    }
+
     public List<EpochReport> epochs(UUID id) {
         get(id);
         return queries.epochs(id);

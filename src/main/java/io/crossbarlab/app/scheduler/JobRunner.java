@@ -18,6 +18,7 @@ import io.crossbarlab.sim.nn.TrainingListener;
 import io.crossbarlab.sim.nn.TrainingResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,12 +127,10 @@ class JobRunner {
                                     * Math.min(
                                             data.train().count(),
                                             run.trainLimit() == null ? Integer.MAX_VALUE : run.trainLimit());
-                            String metricsJson = json.writeValueAsString(e);
                             if (!durably(
                                     r,
                                     "epoch " + e.epoch(),
-                                    () -> progress.epoch(
-                                            r.id, nodeId, r.attempt, e, done, clock.instant(), metricsJson))) {
+                                    () -> progress.epoch(r.id, nodeId, r.attempt, e, done, clock.instant()))) {
                                 r.lost = true;
                             }
                         }
@@ -160,7 +159,9 @@ class JobRunner {
                 log.info("job {} attempt {} trained to the end but lost its job; result discarded", r.id, r.attempt);
                 return JobState.QUEUED;
             }
-            String doc = json.writeValueAsString(SimulationResult.from(result, Estimates.ofRun(run, result)));
+            // stored without its epochs: job_epoch holds them, and readers attach them
+            String doc = json.writeValueAsString(
+                    SimulationResult.from(result, Estimates.ofRun(run, result)).withEpochs(List.of()));
             if (durably(
                     r,
                     "result",

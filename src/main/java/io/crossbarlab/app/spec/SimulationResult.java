@@ -47,6 +47,24 @@ public record SimulationResult(
                         "Inference on the PCM pairs alone after training, one point per requested time (training.inferenceTimesSeconds); empty when none was requested")
         List<InferencePoint> inference) {
 
+    /**
+     * This result with {@code epochs} in place of its own: the service stores results without their
+     * epochs (job_epoch is their one copy) and attaches them when it reads one.
+     */
+    public SimulationResult withEpochs(List<EpochReport> epochs) {
+        return new SimulationResult(
+                testAccuracy,
+                trainAccuracy,
+                List.copyOf(epochs),
+                counters,
+                tiles,
+                wallSeconds,
+                trainExamplesPerSecond,
+                evaluationSeconds,
+                estimate,
+                inference);
+    }
+
     public static SimulationResult from(TrainingResult r, Estimate estimate) {
         return new SimulationResult(
                 r.testAccuracy(),

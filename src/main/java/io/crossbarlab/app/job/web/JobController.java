@@ -1,5 +1,6 @@
 package io.crossbarlab.app.job.web;
 
+import io.crossbarlab.app.job.Job;
 import io.crossbarlab.app.job.JobExceptions;
 import io.crossbarlab.app.job.JobService;
 import io.crossbarlab.app.job.JobState;
@@ -99,9 +100,7 @@ class JobController {
                 .path("/{id}")
                 .buildAndExpand(submission.job().getId())
                 .toUri();
-        return ResponseEntity.accepted()
-                .location(location)
-                .body(JobResponse.from(submission.job(), jobs.baselineOf(submission.job()), json, clock.instant()));
+        return ResponseEntity.accepted().location(location).body(response(submission.job()));
     }
 
     @GetMapping("/{id}")
@@ -109,8 +108,7 @@ class JobController {
             operationId = "getJob",
             summary = "A job: state, progress, placement, timings and, once SUCCEEDED, its result")
     JobResponse get(@PathVariable UUID id) {
-        var job = jobs.get(id);
-        return JobResponse.from(job, jobs.baselineOf(job), json, clock.instant());
+        return response(jobs.get(id));
     }
 
     @GetMapping
@@ -201,11 +199,16 @@ class JobController {
         var page = jobs.list(states, labels, size, pageToken);
         var now = clock.instant();
         var baselines = jobs.baselinesOf(page.jobs());
+        var epochs = jobs.epochsOf(page.jobs().stream()
+                .filter(j -> j.getState() == JobState.SUCCEEDED)
+                .map(Job::getId)
+                .toList());
         return new JobPage(
                 page.jobs().stream()
                         .map(j -> JobResponse.from(
                                 j,
                                 j.getBaselineJobId() == null ? null : baselines.get(j.getBaselineJobId()),
+                                epochs.getOrDefault(j.getId(), List.of()),
                                 json,
                                 now))
                         .toList(),
@@ -219,8 +222,12 @@ class JobController {
             description = "A queued job is cancelled at once; a running one moves to CANCELLING "
                     + "and frees its tiles within one training example. 409 on a job that already ended otherwise.")
     JobResponse cancel(@PathVariable UUID id) {
-        var job = jobs.cancel(id);
-        return JobResponse.from(job, jobs.baselineOf(job), json, clock.instant());
+        return response(jobs.cancel(id));
+    }
+
+    private JobResponse response(Job job) {
+        List<EpochReport> epochs = job.getState() == JobState.SUCCEEDED ? jobs.epochs(job.getId()) : List.of();
+        return JobResponse.from(job, jobs.baselineOf(job), epochs, json, clock.instant());
     }
 
     @GetMapping("/{id}/metrics")
@@ -238,7 +245,7 @@ class JobController {
         if (job.getState() != JobState.SUCCEEDED) {
             throw new JobExceptions.WrongState(id, job.getState(), "no result yet");
         }
-        return json.readValue(job.getResult(), SimulationResult.class);
+        return json.readValue(job.getResult(), SimulationResult.class).withEpochs(jobs.epochs(id));
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -5,7 +5,6 @@ import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.sim.nn.EpochReport;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import tools.jackson.databind.json.JsonMapper;
 
 /** One entry of a job's history, as sent on the event stream. */
 @Schema(description = "A job event: a state transition or an epoch's metrics")
@@ -35,10 +34,8 @@ record JobEventResponse(
         @Schema(description = "Epoch metrics (EPOCH events)")
         EpochReport epoch) {
 
-    static JobEventResponse from(JobEvent e, JsonMapper json) {
-        EpochReport m = JobEvent.EPOCH.equals(e.type()) && e.data() != null
-                ? json.readValue(e.data(), EpochReport.class)
-                : null;
-        return new JobEventResponse(e.id(), e.attempt(), e.at(), e.type(), e.fromState(), e.toState(), e.reason(), m);
+    static JobEventResponse from(JobEvent e) {
+        return new JobEventResponse(
+                e.id(), e.attempt(), e.at(), e.type(), e.fromState(), e.toState(), e.reason(), e.epoch());
     }
 }

@@ -235,7 +235,7 @@ class JobEventStreams {
                     s.emitter.send(SseEmitter.event()
                             .id(Long.toString(e.id()))
                             .name(e.type().toLowerCase(Locale.ROOT))
-                            .data(json.writeValueAsString(JobEventResponse.from(e, json)), MediaType.APPLICATION_JSON));
+                            .data(json.writeValueAsString(JobEventResponse.from(e)), MediaType.APPLICATION_JSON));
                     s.lastId = e.id();
                     s.lastSentNanos = System.nanoTime();
                     if (e.toState() != null && e.toState().isFinal()) {

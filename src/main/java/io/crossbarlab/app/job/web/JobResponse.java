@@ -3,6 +3,7 @@ package io.crossbarlab.app.job.web;
 import io.crossbarlab.app.job.Job;
 import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.spec.SimulationResult;
+import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.nn.SimulationSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
@@ -127,8 +128,11 @@ record JobResponse(
             @Schema(description = "Seconds from start to end (or until now while running)", example = "58.8")
             Double runSeconds) {}
 
-    /** {@code twin} is the job's floating-point baseline job, or null (none requested, or not found). */
-    static JobResponse from(Job j, Job twin, JsonMapper json, Instant now) {
+    /**
+     * {@code twin} is the job's floating-point baseline job, or null; {@code epochRows} the job's epochs
+     * from job_epoch, attached to its stored result.
+     */
+    static JobResponse from(Job j, Job twin, List<EpochReport> epochRows, JsonMapper json, Instant now) {
         SimulationSpec spec = json.readValue(j.getSpec(), SimulationSpec.class);
         Map<String, String> labels = j.getLabels();
         Placement placement = j.getNodeId() == null
@@ -158,7 +162,7 @@ record JobResponse(
         }
         Double ran = j.getStartedAt() != null ? seconds(j.getStartedAt(), end) : null;
         SimulationResult result = j.getState() == JobState.SUCCEEDED && j.getResult() != null
-                ? json.readValue(j.getResult(), SimulationResult.class)
+                ? json.readValue(j.getResult(), SimulationResult.class).withEpochs(epochRows)
                 : null;
         return new JobResponse(
                 j.getId(),
