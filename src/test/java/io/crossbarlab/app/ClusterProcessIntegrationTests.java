@@ -52,7 +52,7 @@ class ClusterProcessIntegrationTests {
 
     static String job(int i) {
         return "{\"network\":{\"layers\":[784,16,10]},\"dataset\":{\"trainLimit\":600,\"testLimit\":100},"
-                + "\"training\":{\"epochs\":2},\"labels\":{\"study\":\"cluster\"},\"seed\":" + i + "}";
+                + "\"training\":{\"epochs\":2},\"labels\":{\"study\":\"cluster\"},\"reuse\":false,\"seed\":" + i + "}";
     }
 
     @Test

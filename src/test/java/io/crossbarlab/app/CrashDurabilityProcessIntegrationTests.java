@@ -61,7 +61,7 @@ class CrashDurabilityProcessIntegrationTests {
                                 Api.Response resp = api.post(
                                         "/api/v1/jobs",
                                         "{\"network\":{\"layers\":[784,8,10]},\"dataset\":{\"trainLimit\":100,\"testLimit\":20},"
-                                                + "\"training\":{\"epochs\":2},\"seed\":" + i + "}",
+                                                + "\"training\":{\"epochs\":2},\"reuse\":false,\"seed\":" + i + "}",
                                         Map.of("Idempotency-Key", "crash-" + r + "-" + client + "-" + i));
                                 if (resp.status() == 202) {
                                     acks.add(new Ack(resp.json().get("id").asString(), System.nanoTime()));

@@ -89,7 +89,8 @@ class DatabaseFaultIntegrationTests {
     /** A job of a few seconds with several epochs, so that it is mid-run when the fault hits. */
     static String job(String study, int seed) {
         return "{\"network\":{\"layers\":[784,32,10]},\"dataset\":{\"trainLimit\":1500,\"testLimit\":200},"
-                + "\"training\":{\"epochs\":4},\"labels\":{\"study\":\"" + study + "\"},\"seed\":" + seed + "}";
+                + "\"training\":{\"epochs\":4},\"labels\":{\"study\":\"" + study + "\"},\"reuse\":false,\"seed\":"
+                + seed + "}";
     }
 
     List<String> submitAndAwaitRunning(String study, int n) throws InterruptedException {

@@ -116,6 +116,53 @@ abstract class JobApiSuite {
         assertThat(version).isEqualTo(latestMigration());
     }
 
+    /**
+     * Memoised runs: the same resolved spec and seed (and simulator version) is answered from the
+     * finished job, at once; asked not to reuse, the service runs it anew, and that fresh computation
+     * equals the reused result in every field that is not a wall-clock time, bit for bit.
+     */
+    @Test
+    void aRepeatedRunIsAnsweredFromTheFinishedJobAndEqualsAFreshComputation() {
+        String body = Api.tinyJob("\"name\":\"memo\",\"seed\":4242,"
+                + "\"device\":{\"scheme\":\"PCM_3T1C\",\"overrides\":{\"transferIntervalExamples\":100}}");
+        String first = api.post("/api/v1/jobs", body).json().get("id").asString();
+        JsonNode ran = api.awaitState(first, "SUCCEEDED", TIMEOUT);
+        assertThat(ran.get("reusedFrom").isNull()).isTrue();
+
+        Api.Response again = api.post("/api/v1/jobs", body.replace("\"name\":\"memo\"", "\"name\":\"memo again\""));
+        assertThat(again.status()).isEqualTo(202);
+        JsonNode reused = again.json();
+        assertThat(reused.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(reused.get("reusedFrom").asString()).isEqualTo(first);
+        assertThat(reused.get("name").asString()).isEqualTo("memo again");
+        assertThat(reused.get("id").asString()).isNotEqualTo(first);
+        assertThat(reused.get("result")).isEqualTo(ran.get("result"));
+        String reusedId = reused.get("id").asString();
+        assertThat(api.get("/api/v1/jobs/" + reusedId + "/metrics").json())
+                .isEqualTo(api.get("/api/v1/jobs/" + first + "/metrics").json());
+
+        String freshId = api.post("/api/v1/jobs", body.replace("\"seed\":4242", "\"seed\":4242,\"reuse\":false"))
+                .json()
+                .get("id")
+                .asString();
+        JsonNode fresh = api.awaitState(freshId, "SUCCEEDED", TIMEOUT);
+        assertThat(fresh.get("reusedFrom").isNull()).isTrue();
+        assertThat(fresh.get("attempt").asInt()).isEqualTo(1);
+        assertThat(withoutWallClock(fresh.get("result"))).isEqualTo(withoutWallClock(reused.get("result")));
+        assertThat(fresh.get("result").get("testAccuracy").asDouble())
+                .isEqualTo(reused.get("result").get("testAccuracy").asDouble());
+    }
+
+    /** A result without the fields that measure this machine's wall clock. */
+    private static JsonNode withoutWallClock(JsonNode result) {
+        tools.jackson.databind.node.ObjectNode r = (tools.jackson.databind.node.ObjectNode) result.deepCopy();
+        r.remove(List.of("wallSeconds", "trainExamplesPerSecond", "evaluationSeconds"));
+        for (JsonNode e : r.get("epochs")) {
+            ((tools.jackson.databind.node.ObjectNode) e).remove("seconds");
+        }
+        return r;
+    }
+
     @Test
     void aJobRunsToSucceededAndIsFollowedThroughTheApiAndTheEventStream() throws Exception {
         Api.Response submitted =
@@ -467,7 +514,8 @@ abstract class JobApiSuite {
         JsonNode listed = api.get("/api/v1/jobs?label=study=" + study).json().get("jobs");
         assertThat(listed.size()).isEqualTo(2);
 
-        String alone = submit(Api.tinyJob("\"seed\":17,\"device\":{\"scheme\":\"FLOATING_POINT\"}"));
+        // reuse off: an independent computation, not the twin's result answered again
+        String alone = submit(Api.tinyJob("\"seed\":17,\"reuse\":false,\"device\":{\"scheme\":\"FLOATING_POINT\"}"));
         JsonNode fp = api.awaitState(alone, "SUCCEEDED", TIMEOUT);
         assertThat(fp.get("result").get("testAccuracy").asDouble()).isEqualTo(twinAccuracy);
         for (int e = 0; e < 2; e++) {
@@ -696,7 +744,8 @@ abstract class JobApiSuite {
 
     static String loadJob(String study, int i) {
         return "{\"network\":{\"layers\":[784,4,10]},\"dataset\":{\"trainLimit\":20,\"testLimit\":20},"
-                + "\"training\":{\"epochs\":1},\"labels\":{\"study\":\"" + study + "\"},\"seed\":" + i + "}";
+                + "\"training\":{\"epochs\":1},\"labels\":{\"study\":\"" + study + "\"},\"reuse\":false,\"seed\":" + i
+                + "}";
     }
 
     void submitConcurrently(

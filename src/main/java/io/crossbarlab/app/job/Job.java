@@ -99,6 +99,9 @@ public class Job {
     @Column(name = "baseline_of")
     private UUID baselineOf;
 
+    @Column(name = "reused_from")
+    private UUID reusedFrom;
+
     private long work;
 
     @Column(name = "wall_time_limit_seconds")
@@ -148,6 +151,12 @@ public class Job {
         return this;
     }
 
+    /** Marks a new job as answered from the finished job {@code source} (before it is stored). */
+    public Job reusing(UUID source) {
+        this.reusedFrom = source;
+        return this;
+    }
+
     /** Synapse-examples of training (synapses x examples x epochs). */
     public long getWork() {
         return work;
@@ -176,6 +185,16 @@ public class Job {
     /** The job this one is the floating-point baseline of, or null. */
     public UUID getBaselineOf() {
         return baselineOf;
+    }
+
+    /** The finished job whose result this job reuses (same resolved spec, seed, simulator), or null. */
+    public UUID getReusedFrom() {
+        return reusedFrom;
+    }
+
+    /** The job whose epochs and result this job shows: the one it reuses, or itself. */
+    public UUID getRunId() {
+        return reusedFrom != null ? reusedFrom : id;
     }
 
     public String getName() {

@@ -143,6 +143,13 @@ public class JobService {
         if (twin != null) {
             Job.linkBaseline(job, twin);
         }
+        if (cmd.reuse()) {
+            // memoised runs: a run is a pure function of (resolved spec, seed, simulator version)
+            reusable(job).ifPresent(job::reusing);
+            if (twin != null) {
+                reusable(twin).ifPresent(twin::reusing);
+            }
+        }
         try {
             tx.executeWithoutResult(status -> {
                 submissions.insert(job);
@@ -163,7 +170,11 @@ public class JobService {
             submitted.increment();
             events.publishEvent(new JobEvents.Submitted(twin.getId()));
         }
-        return new Submission(job, false);
+        return new Submission(job.getReusedFrom() == null ? job : get(job.getId()), false);
+    }
+
+    private Optional<UUID> reusable(Job j) {
+        return submissions.findReusable(j.getSpecHash(), j.getSeed(), j.getSimulatorVersion());
     }
 
     /**
@@ -403,8 +414,7 @@ public class JobService {
     }
 
     public List<EpochReport> epochs(UUID id) {
-        get(id);
-        return queries.epochs(id);
+        return queries.epochs(get(id).getRunId());
     }
 
     public List<JobEvent> events(UUID id, long afterId, int limit) {

@@ -24,7 +24,11 @@ public class JobSubmissions {
         this.log = log;
     }
 
-    /** A new QUEUED job, its labels (the rows of job_label) and its first event. */
+    /**
+     * A new job, its labels (the rows of job_label) and its first event: QUEUED, or, when it reuses a
+     * finished job ({@link Job#getReusedFrom}), born SUCCEEDED with that job's result and progress (a
+     * submission is not a transition; no worker ever holds it).
+     */
     @Transactional
     public void insert(Job j) {
         jdbc.sql("""
@@ -58,7 +62,53 @@ public class JobSubmissions {
                                 "insert into job_label (job_id, label_key, label_value) values (?, ?, ?)")
                         .params(j.getId(), key, value)
                         .update());
-        log.event(j.getId(), 0, j.getCreatedAt(), JobEvent.STATE, null, JobState.QUEUED, "submitted", null);
+        if (j.getReusedFrom() == null) {
+            log.event(j.getId(), 0, j.getCreatedAt(), JobEvent.STATE, null, JobState.QUEUED, "submitted", null);
+            return;
+        }
+        int reused = jdbc.sql("""
+                update job set state = ?, reused_from = ?, started_at = ?, finished_at = ?,
+                    result = (select s.result from job s where s.id = ?),
+                    progress_epoch = (select s.progress_epoch from job s where s.id = ?),
+                    progress_examples = (select s.progress_examples from job s where s.id = ?)
+                where id = ?""")
+                .params(
+                        JobState.SUCCEEDED.name(),
+                        j.getReusedFrom(),
+                        JobEventLog.ts(j.getCreatedAt()),
+                        JobEventLog.ts(j.getCreatedAt()),
+                        j.getReusedFrom(),
+                        j.getReusedFrom(),
+                        j.getReusedFrom(),
+                        j.getId())
+                .update();
+        if (reused != 1) {
+            throw new IllegalStateException("job " + j.getId() + " was not stored");
+        }
+        log.event(
+                j.getId(),
+                0,
+                j.getCreatedAt(),
+                JobEvent.STATE,
+                null,
+                JobState.SUCCEEDED,
+                "submitted and answered from job " + j.getReusedFrom()
+                        + " (same resolved spec, seed and simulator version)",
+                null);
+    }
+
+    /**
+     * A SUCCEEDED job that ran (not itself a reuse) with this resolved spec, seed and simulator version,
+     * the earliest finished; its result is what a new run of the same would compute, bit for bit.
+     */
+    public Optional<UUID> findReusable(String specHash, long seed, String simulatorVersion) {
+        return jdbc.sql("""
+                select id from job where spec_hash = ? and seed = ? and simulator_version = ? and state = ?
+                    and reused_from is null and result is not null
+                order by finished_at, id limit 1""")
+                .params(specHash, seed, simulatorVersion, JobState.SUCCEEDED.name())
+                .query(UUID.class)
+                .optional();
     }
 
     /** Cancel request: QUEUED → CANCELLED, RUNNING → CANCELLING. Returns the state after the request. */

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param requestHash hash of the request body, to tell a replay from a reuse of the key
  * @param floatingPointBaseline also queue the same spec and seed in floating point, linked as baseline
  * @param wallTimeSeconds wall-time limit of each attempt, or null for the service's default
+ * @param reuse answer from a finished job with the same resolved spec, seed and simulator version
  */
 public record SubmitCommand(
         String name,
@@ -23,4 +24,5 @@ public record SubmitCommand(
         String idempotencyKey,
         String requestHash,
         boolean floatingPointBaseline,
-        Long wallTimeSeconds) {}
+        Long wallTimeSeconds,
+        boolean reuse) {}

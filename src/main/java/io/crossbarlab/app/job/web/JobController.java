@@ -95,7 +95,8 @@ class JobController {
                 idempotencyKey,
                 bodyHash == null ? "" : bodyHash,
                 Boolean.TRUE.equals(request.floatingPointBaseline()),
-                request.limits() == null ? null : request.limits().wallTimeSeconds()));
+                request.limits() == null ? null : request.limits().wallTimeSeconds(),
+                !Boolean.FALSE.equals(request.reuse())));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(submission.job().getId())
@@ -201,14 +202,15 @@ class JobController {
         var baselines = jobs.baselinesOf(page.jobs());
         var epochs = jobs.epochsOf(page.jobs().stream()
                 .filter(j -> j.getState() == JobState.SUCCEEDED)
-                .map(Job::getId)
+                .map(Job::getRunId)
+                .distinct()
                 .toList());
         return new JobPage(
                 page.jobs().stream()
                         .map(j -> JobResponse.from(
                                 j,
                                 j.getBaselineJobId() == null ? null : baselines.get(j.getBaselineJobId()),
-                                epochs.getOrDefault(j.getId(), List.of()),
+                                epochs.getOrDefault(j.getRunId(), List.of()),
                                 json,
                                 now))
                         .toList(),

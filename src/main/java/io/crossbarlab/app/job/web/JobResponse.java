@@ -69,7 +69,12 @@ record JobResponse(
         Baseline baseline,
 
         @Schema(description = "The job this one is the floating-point baseline of, or null")
-        UUID baselineOf) {
+        UUID baselineOf,
+
+        @Schema(
+                description =
+                        "The finished job whose result this one reuses (same resolved spec, seed and simulator version), or null when it ran")
+        UUID reusedFrom) {
 
     @Schema(description = "The floating-point twin of a job: same spec and seed, trained in FP32")
     record Baseline(
@@ -183,7 +188,8 @@ record JobResponse(
                 j.getFailureReason(),
                 result,
                 baseline(twin, result, json),
-                j.getBaselineOf());
+                j.getBaselineOf(),
+                j.getReusedFrom());
     }
 
     private static Baseline baseline(Job twin, SimulationResult result, JsonMapper json) {

@@ -68,6 +68,15 @@ record SubmitJobRequest(
                 defaultValue = "false")
         Boolean floatingPointBaseline,
 
+        @Schema(
+                description =
+                        "Answer from a finished job with the same resolved spec, seed and simulator version instead of "
+                                + "running again (a run is a pure function of the three): the job is SUCCEEDED at once, "
+                                + "with that job's result and reusedFrom naming it. false runs it anew.",
+                example = "true",
+                defaultValue = "true")
+        Boolean reuse,
+
         @Schema(description = "Bounds on this job's cost") @Valid
         Limits limits) {
 

@@ -129,6 +129,7 @@ class JobControllerTests {
         assertThat(cmd.spec().device().overrides()).containsEntry("gainFactor", 3);
         assertThat(cmd.spec().seed()).isEqualTo(7L);
         assertThat(cmd.floatingPointBaseline()).isFalse();
+        assertThat(cmd.reuse()).as("reuse defaults to true").isTrue();
     }
 
     @Test
@@ -212,7 +213,7 @@ class JobControllerTests {
 
     @Test
     void theResultOfAJobThatHasNotSucceededIsAConflict() throws Exception {
-        Job queued = job(new SubmitCommand("q", Map.of(), 0, null, null, "", false, null));
+        Job queued = job(new SubmitCommand("q", Map.of(), 0, null, null, "", false, null, true));
         when(jobs.get(queued.getId())).thenReturn(queued);
         mvc.perform(get("/api/v1/jobs/{id}/result", queued.getId()))
                 .andExpect(status().isConflict())
