@@ -19,7 +19,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * What was wrong with a request body, in the client's terms: the JSON path of the field, the JSON
  * type expected there and what was sent instead. Never a Java or Jackson type name.
  */
-final class JsonErrors {
+public final class JsonErrors {
 
     private static final Pattern BACKTICKED = Pattern.compile("`[^`]*`");
     private static final Pattern SOURCE =
@@ -28,7 +28,7 @@ final class JsonErrors {
 
     private JsonErrors() {}
 
-    static Violation describe(JacksonException e) {
+    public static Violation describe(JacksonException e) {
         String path = path(e);
         String field = path.isEmpty() ? "body" : path;
         if (e instanceof UnrecognizedPropertyException u) {
