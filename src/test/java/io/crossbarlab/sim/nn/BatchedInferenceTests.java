@@ -3,8 +3,6 @@ package io.crossbarlab.sim.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossbarlab.sim.data.Dataset;
-import io.crossbarlab.sim.random.RandomStreams;
-import io.crossbarlab.sim.tile.EventCounters;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +21,7 @@ class BatchedInferenceTests {
                         new SimulationSpec.HardwareSpec(null, tile, tile, Map.of()),
                         3L),
                 0);
-        return Network.build(
-                s.layerArray(),
-                s.activation(),
-                s.deviceConfig(),
-                s.tileParameters(),
-                new RandomStreams(3),
-                new EventCounters());
+        return BenchmarkSupport.network(s);
     }
 
     @Test

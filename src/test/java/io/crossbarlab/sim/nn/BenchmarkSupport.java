@@ -34,13 +34,17 @@ final class BenchmarkSupport {
 
     /** A fresh 784-250-10 network of the scheme ({@link #mnistSpec}, streams of seed 1). */
     static Network mnistNetwork(String scheme) {
-        RunSpec spec = mnistSpec(scheme, 1, 1L);
+        return network(mnistSpec(scheme, 1, 1L));
+    }
+
+    /** A fresh network of {@code spec}, its random streams from the spec's seed. */
+    static Network network(RunSpec spec) {
         return Network.build(
                 spec.layerArray(),
                 spec.activation(),
                 spec.deviceConfig(),
                 spec.tileParameters(),
-                new io.crossbarlab.sim.random.RandomStreams(1),
+                new io.crossbarlab.sim.random.RandomStreams(spec.seed()),
                 new io.crossbarlab.sim.tile.EventCounters());
     }
 

@@ -2,9 +2,7 @@ package io.crossbarlab.sim.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crossbarlab.sim.random.RandomStreams;
 import io.crossbarlab.sim.random.SplitMix64;
-import io.crossbarlab.sim.tile.EventCounters;
 import io.crossbarlab.sim.tile.Tile;
 import java.util.List;
 import java.util.Map;
@@ -90,13 +88,7 @@ class GradientCheckTests {
                         new SimulationSpec.HardwareSpec(null, 8, 8, Map.of()),
                         5L),
                 0);
-        return Network.build(
-                s.layerArray(),
-                s.activation(),
-                s.deviceConfig(),
-                s.tileParameters(),
-                new RandomStreams(5),
-                new EventCounters());
+        return BenchmarkSupport.network(s);
     }
 
     /** About 40 of 784 inputs non-zero, in (0, 1], like pixels. */
