@@ -414,7 +414,12 @@ public class JobService {
     }
 
     public List<EpochReport> epochs(UUID id) {
-        return queries.epochs(get(id).getRunId());
+        return epochs(get(id));
+    }
+
+    /** The job's epochs: its own, or those of the job whose result it reuses. */
+    public List<EpochReport> epochs(Job job) {
+        return queries.epochs(job.getRunId());
     }
 
     public List<JobEvent> events(UUID id, long afterId, int limit) {

@@ -228,7 +228,7 @@ class JobController {
     }
 
     private JobResponse response(Job job) {
-        List<EpochReport> epochs = job.getState() == JobState.SUCCEEDED ? jobs.epochs(job.getId()) : List.of();
+        List<EpochReport> epochs = job.getState() == JobState.SUCCEEDED ? jobs.epochs(job) : List.of();
         return JobResponse.from(job, jobs.baselineOf(job), epochs, json, clock.instant());
     }
 
@@ -247,7 +247,7 @@ class JobController {
         if (job.getState() != JobState.SUCCEEDED) {
             throw new JobExceptions.WrongState(id, job.getState(), "no result yet");
         }
-        return json.readValue(job.getResult(), SimulationResult.class).withEpochs(jobs.epochs(id));
+        return json.readValue(job.getResult(), SimulationResult.class).withEpochs(jobs.epochs(job));
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
