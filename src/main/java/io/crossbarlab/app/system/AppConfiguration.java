@@ -1,7 +1,5 @@
 package io.crossbarlab.app.system;
 
-import io.crossbarlab.app.catalog.DatasetLoader;
-import io.crossbarlab.app.catalog.DatasetSettings;
 import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +18,5 @@ class AppConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    DatasetLoader datasetLoader(DatasetSettings settings) {
-        return new DatasetLoader(settings.directories());
     }
 }
