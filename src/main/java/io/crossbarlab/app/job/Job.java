@@ -107,6 +107,12 @@ public class Job {
     @Column(name = "wall_time_limit_seconds")
     private long wallTimeLimitSeconds;
 
+    @Column(name = "sweep_id")
+    private UUID sweepId;
+
+    @Column(name = "sweep_point")
+    private Integer sweepPoint;
+
     protected Job() {}
 
     /** A new job in state QUEUED. */
@@ -155,6 +161,23 @@ public class Job {
     public Job reusing(UUID source) {
         this.reusedFrom = source;
         return this;
+    }
+
+    /** Makes a new job a run of point {@code point} of sweep {@code sweep} (before it is stored). */
+    public Job inSweep(UUID sweep, int point) {
+        this.sweepId = sweep;
+        this.sweepPoint = point;
+        return this;
+    }
+
+    /** The sweep this job is a run of, or null. */
+    public UUID getSweepId() {
+        return sweepId;
+    }
+
+    /** The point of its sweep this job runs, or null. */
+    public Integer getSweepPoint() {
+        return sweepPoint;
     }
 
     /** Synapse-examples of training (synapses x examples x epochs). */

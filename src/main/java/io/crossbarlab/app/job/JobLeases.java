@@ -29,7 +29,7 @@ public class JobLeases {
     @Transactional
     public List<Candidate> lockQueued(int limit) {
         return jdbc.sql("""
-                select id, tiles_required, created_at, work, wall_time_limit_seconds from job where state = ?
+                select id, tiles_required, created_at, work, wall_time_limit_seconds, sweep_id from job where state = ?
                 order by priority desc, created_at, id
                 limit ? for update skip locked""")
                 .params(JobState.QUEUED.name(), limit)
@@ -38,8 +38,33 @@ public class JobLeases {
                         rs.getInt(2),
                         rs.getTimestamp(3).toInstant(),
                         rs.getLong(4),
-                        rs.getLong(5)))
+                        rs.getLong(5),
+                        rs.getObject(6, UUID.class)))
                 .list();
+    }
+
+    /**
+     * The tiles sweep {@code sweepId} may still take under its cap (its {@code max_tiles} less the tiles
+     * its held jobs take, across all nodes), or empty when it has no cap. Locks the sweep's row until
+     * the caller's transaction ends, so that nodes claiming jobs of one capped sweep take turns and the
+     * cap holds cluster-wide; the jobs this transaction already claimed count as held.
+     */
+    @Transactional
+    public java.util.OptionalInt sweepTilesLeft(UUID sweepId) {
+        Optional<Integer> cap = jdbc.sql(
+                        "select max_tiles from sweep where id = ? and max_tiles is not null for update")
+                .param(sweepId)
+                .query((rs, n) -> rs.getInt(1))
+                .optional();
+        if (cap.isEmpty()) {
+            return java.util.OptionalInt.empty();
+        }
+        long held = jdbc.sql("select coalesce(sum(tiles_required), 0) from job where sweep_id = ? and state in "
+                        + JobState.HELD_SQL)
+                .param(sweepId)
+                .query(Long.class)
+                .single();
+        return java.util.OptionalInt.of((int) Math.max(0, cap.get() - held));
     }
 
     /**
@@ -50,8 +75,10 @@ public class JobLeases {
      * @param createdAt submission time
      * @param work synapse-examples of training
      * @param wallTimeLimitSeconds wall-time limit of an attempt
+     * @param sweepId the sweep it is a run of, or null
      */
-    public record Candidate(UUID id, int tilesRequired, Instant createdAt, long work, long wallTimeLimitSeconds) {}
+    public record Candidate(
+            UUID id, int tilesRequired, Instant createdAt, long work, long wallTimeLimitSeconds, UUID sweepId) {}
 
     /** QUEUED → RUNNING on {@code nodeId} with the given tiles; returns the new attempt, or empty. */
     @Transactional

@@ -56,6 +56,49 @@ public class JobQueries {
         return out;
     }
 
+    /**
+     * A run of a sweep: its job, point, seed, state, the job it reuses (or null) and its result
+     * document (without epochs), or null before it succeeded.
+     */
+    public record SweepRun(UUID id, int point, long seed, JobState state, UUID reusedFrom, String result) {
+        /** The job whose epochs this run shows: the one it reuses, or itself. */
+        public UUID runId() {
+            return reusedFrom != null ? reusedFrom : id;
+        }
+    }
+
+    /** The runs of a sweep, by point and seed. */
+    public List<SweepRun> sweepRuns(UUID sweepId) {
+        return jdbc.sql("""
+                select id, sweep_point, seed, state, reused_from, result from job where sweep_id = ?
+                order by sweep_point, seed""")
+                .param(sweepId)
+                .query((rs, n) -> new SweepRun(
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        rs.getLong(3),
+                        JobState.valueOf(rs.getString(4)),
+                        rs.getObject(5, UUID.class),
+                        rs.getString(6)))
+                .list();
+    }
+
+    /** How many of each sweep's jobs are in each state (one query for a page of sweeps). */
+    public Map<UUID, Map<JobState, Integer>> stateCountsBySweep(List<UUID> sweepIds) {
+        Map<UUID, Map<JobState, Integer>> out = new java.util.HashMap<>();
+        if (sweepIds.isEmpty()) {
+            return out;
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(sweepIds.size(), "?"));
+        jdbc.sql("select sweep_id, state, count(*) from job where sweep_id in (" + in + ") group by sweep_id, state")
+                .params(new ArrayList<Object>(sweepIds))
+                .query((rs, n) -> out.computeIfAbsent(
+                                rs.getObject(1, UUID.class), k -> new java.util.EnumMap<>(JobState.class))
+                        .put(JobState.valueOf(rs.getString(2)), rs.getInt(3)))
+                .list();
+        return out;
+    }
+
     /** Events of any of {@code jobIds} after {@code afterId}, in id order (one query for many streams). */
     public List<JobEvent> eventsOf(List<UUID> jobIds, long afterId, int limit) {
         if (jobIds.isEmpty()) {

@@ -110,6 +110,32 @@ public class JobService {
                 return replay.get();
             }
         }
+        Prepared prepared = prepare(cmd);
+        try {
+            tx.executeWithoutResult(status -> insert(List.of(prepared)));
+        } catch (DuplicateKeyException e) {
+            if (cmd.idempotencyKey() == null) {
+                throw e;
+            }
+            return replay(cmd).orElseThrow(() -> new JobExceptions.KeyInFlight(cmd.idempotencyKey()));
+        }
+        announce(List.of(prepared));
+        Job job = prepared.job();
+        return new Submission(job.getReusedFrom() == null ? job : get(job.getId()), false);
+    }
+
+    /**
+     * A job (and its floating-point twin, or null) validated, admitted against the limits and with its
+     * reuse decided, not yet stored.
+     */
+    public record Prepared(Job job, Job twin) {}
+
+    /**
+     * Validates and admits a submission without storing it. Throws {@link InvalidSpecException} for bad
+     * input, {@link LimitExceeded} past a limit and {@link JobExceptions.TooLarge} when it can never fit
+     * a node. The submission's Idempotency-Key is not looked at here.
+     */
+    public Prepared prepare(SubmitCommand cmd) {
         RunSpec run = resolve(cmd.spec(), seeds.nextLong() >>> 1);
         RunSpec twinRun = null;
         if (cmd.floatingPointBaseline()) {
@@ -150,27 +176,28 @@ public class JobService {
                 reusable(twin).ifPresent(twin::reusing);
             }
         }
-        try {
-            tx.executeWithoutResult(status -> {
-                submissions.insert(job);
-                if (twin != null) {
-                    submissions.insert(twin);
-                }
-            });
-        } catch (DuplicateKeyException e) {
-            if (cmd.idempotencyKey() == null) {
-                throw e;
+        return new Prepared(job, twin);
+    }
+
+    /** Stores prepared jobs; runs in the caller's transaction (a sweep stores its row in the same one). */
+    public void insert(List<Prepared> prepared) {
+        for (Prepared p : prepared) {
+            submissions.insert(p.job());
+            if (p.twin() != null) {
+                submissions.insert(p.twin());
             }
-            return replay(cmd).orElseThrow(() -> new JobExceptions.KeyInFlight(cmd.idempotencyKey()));
         }
-        durable.flush(); // the 202 that follows means the job is on disk
-        submitted.increment();
-        events.publishEvent(new JobEvents.Submitted(job.getId()));
-        if (twin != null) {
-            submitted.increment();
-            events.publishEvent(new JobEvents.Submitted(twin.getId()));
+    }
+
+    /** After the transaction that stored {@code prepared} committed: made durable, counted, and announced. */
+    public void announce(List<Prepared> prepared) {
+        durable.flush(); // the 202 that follows means the jobs are on disk
+        for (Prepared p : prepared) {
+            for (Job j : p.twin() == null ? List.of(p.job()) : List.of(p.job(), p.twin())) {
+                submitted.increment();
+                events.publishEvent(new JobEvents.Submitted(j.getId()));
+            }
         }
-        return new Submission(job.getReusedFrom() == null ? job : get(job.getId()), false);
     }
 
     private Optional<UUID> reusable(Job j) {

@@ -35,8 +35,8 @@ public class JobSubmissions {
                 insert into job (id, name, state, priority, spec, spec_hash, seed, simulator_version,
                     tiles_required, attempt, max_attempts, progress_epoch, progress_examples, total_examples,
                     created_at, idempotency_key, request_hash, baseline_job_id, baseline_of, work,
-                    wall_time_limit_seconds)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    wall_time_limit_seconds, sweep_id, sweep_point)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         j.getId(),
                         j.getName(),
@@ -55,7 +55,9 @@ public class JobSubmissions {
                         j.getBaselineJobId(),
                         j.getBaselineOf(),
                         j.getWork(),
-                        j.getWallTimeLimitSeconds())
+                        j.getWallTimeLimitSeconds(),
+                        j.getSweepId(),
+                        j.getSweepPoint())
                 .update();
         j.getLabels()
                 .forEach((key, value) -> jdbc.sql(

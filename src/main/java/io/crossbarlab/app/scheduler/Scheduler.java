@@ -204,6 +204,13 @@ public class Scheduler implements SmartLifecycle {
                             continue;
                         }
                     }
+                    if (c.sweepId() != null) {
+                        // a sweep with a tile cap holds at most that many tiles at once, over all nodes
+                        java.util.OptionalInt left = leases.sweepTilesLeft(c.sweepId());
+                        if (left.isPresent() && left.getAsInt() < c.tilesRequired()) {
+                            continue;
+                        }
+                    }
                     int[] tiles = pool.allocate(c.tilesRequired());
                     if (tiles == null) {
                         if (k == 0 && Duration.between(c.createdAt(), now).compareTo(settings.backfillWindow()) > 0) {

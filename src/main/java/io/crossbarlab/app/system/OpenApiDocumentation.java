@@ -31,6 +31,35 @@ class OpenApiDocumentation {
     static final String PROBLEM = "Problem";
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
 
+    static final String ANY_JSON = "Any JSON value: number, string, boolean, list or object";
+
+    static {
+        // sweep points carry spec values of any JSON type; described as such, not as the node class's getters
+        org.springdoc.core.utils.SpringDocUtils.getConfig()
+                .replaceWithSchema(tools.jackson.databind.JsonNode.class, new Schema<Object>().description(ANY_JSON));
+    }
+
+    /** Drops the "object" type the generator gives a replaced schema: an any-JSON value has no type. */
+    @SuppressWarnings("rawtypes") // the OpenAPI model's own raw Schema maps
+    private static void untypeAnyJson(Schema<?> s) {
+        if (s == null) {
+            return;
+        }
+        if (ANY_JSON.equals(s.getDescription())) {
+            s.setType(null);
+            s.setTypes(null);
+        }
+        if (s.getProperties() != null) {
+            for (Schema p : s.getProperties().values()) {
+                untypeAnyJson(p);
+            }
+        }
+        if (s.getAdditionalProperties() instanceof Schema a) {
+            untypeAnyJson(a);
+        }
+        untypeAnyJson(s.getItems());
+    }
+
     @Bean
     OpenAPI crossbarOpenApi() {
         return new OpenAPI()
@@ -49,6 +78,7 @@ class OpenApiDocumentation {
             api.getComponents().getSchemas().remove("ProblemDetail");
             api.getComponents().addSchemas("ProblemError", problemError());
             api.getComponents().addSchemas(PROBLEM, problem());
+            api.getComponents().getSchemas().values().forEach(OpenApiDocumentation::untypeAnyJson);
             api.getPaths().forEach((path, item) -> {
                 for (Operation op : item.readOperations()) {
                     addErrors(path, op);

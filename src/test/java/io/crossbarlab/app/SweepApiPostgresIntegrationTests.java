@@ -1,0 +1,32 @@
+package io.crossbarlab.app;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The sweep API suite on the real PostgreSQL of the machine (profile {@code postgres}). Never skipped:
+ * it fails when PostgreSQL is down, and {@code .ci/run} starts it first.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "crossbar.scheduler.node-id=pg-node",
+            "spring.datasource.hikari.max-lifetime=30000",
+            "crossbar.scheduler.heartbeat=300ms",
+            "crossbar.scheduler.lease=3s",
+            "crossbar.scheduler.poll-interval=100ms"
+        })
+@ActiveProfiles("postgres")
+class SweepApiPostgresIntegrationTests extends SweepApiSuite {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = TestDatabases.freshPostgresSchema("crossbar_sweep_it");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> TestDatabases.PG_USER);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.flyway.schemas", () -> "crossbar_sweep_it");
+    }
+}
