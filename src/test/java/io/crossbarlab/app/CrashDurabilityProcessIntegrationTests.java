@@ -112,7 +112,8 @@ class CrashDurabilityProcessIntegrationTests {
             int secondAttempts = 0;
             for (Ack a : acknowledged) {
                 JsonNode job = api.awaitState(a.id(), "SUCCEEDED", Duration.ofMinutes(3));
-                assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+                String why = "SUCCEEDED".equals(job.get("state").asString()) ? "" : node.diagnostics();
+                assertThat(job.get("state").asString()).as(job + "\n" + why).isEqualTo("SUCCEEDED");
                 if (job.get("attempt").asInt() > 1) {
                     secondAttempts++;
                 }

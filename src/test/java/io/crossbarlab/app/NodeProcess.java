@@ -112,6 +112,42 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * What a failing test should print about this node: its thread dump (from the JDK's {@code jcmd}
+     * beside the running {@code java}), its nodes and jobs-by-state view, and the tail of its log.
+     */
+    String diagnostics() {
+        StringBuilder out = new StringBuilder();
+        try {
+            Api api = api();
+            out.append("nodes: ").append(api.get("/api/v1/nodes").body()).append('\n');
+        } catch (RuntimeException e) {
+            out.append("nodes: ").append(e).append('\n');
+        }
+        try {
+            Path javaCommand = Path.of(ProcessHandle.current().info().command().orElse("java"));
+            Path jcmd = javaCommand.resolveSibling("jcmd");
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .start();
+            String text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            out.append("threads of ").append(name).append(":\n");
+            for (String block :
+                    java.util.regex.Pattern.compile("\n\n").splitAsStream(text).toList()) {
+                if (block.contains("crossbar-") || block.contains("io.crossbarlab")) {
+                    out.append(block).append("\n\n");
+                }
+            }
+        } catch (IOException e) {
+            out.append("no thread dump: ").append(e).append('\n');
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.append("log of ").append(name).append(":\n").append(tail());
+        return out.toString();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

@@ -4,6 +4,7 @@ import io.crossbarlab.app.job.JobEvents;
 import io.crossbarlab.app.job.JobLeases;
 import io.crossbarlab.app.job.JobService;
 import io.crossbarlab.app.job.JobState;
+import io.crossbarlab.app.system.DatabaseFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Claiming locks queued rows with {@code FOR UPDATE SKIP LOCKED} in priority, then submission
  * order, and fits them greedily into the free tiles. Smaller jobs may overtake (backfill) a head job
  * that does not fit, but only for {@code backfillWindow}: after that the node starts nothing else
- * until the head job fits, so a large job cannot starve.
+ * until the head job fits, so a large job cannot starve. A pass that fails gives back the tiles it set
+ * aside; a job whose RUNNING write fails for a reason other than an outage is passed over for one
+ * lease, so one bad row cannot stall the queue behind it.
  */
 @Component
 public class Scheduler implements SmartLifecycle {
@@ -53,6 +56,9 @@ public class Scheduler implements SmartLifecycle {
     private final SchedulerMetrics metrics;
     private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
     private final AtomicInteger busyThreads = new AtomicInteger();
+    /** Jobs whose RUNNING write failed for a reason other than an outage, and until when to pass them over. */
+    private final Map<UUID, Instant> claimRefused = new ConcurrentHashMap<>();
+
     private final Object wake = new Object();
     private boolean wakeRequested;
     private volatile boolean started;
@@ -194,6 +200,13 @@ public class Scheduler implements SmartLifecycle {
                         break;
                     }
                     JobLeases.Candidate c = candidates.get(k);
+                    Instant refusedUntil = claimRefused.get(c.id());
+                    if (refusedUntil != null) {
+                        if (now.isBefore(refusedUntil)) {
+                            continue;
+                        }
+                        claimRefused.remove(c.id());
+                    }
                     boolean longJob = c.work() > settings.longJobWork();
                     if (longJob && settings.simulationThreads() >= 2) {
                         // short jobs keep a thread and the reserved tiles: a long job waits instead
@@ -219,8 +232,25 @@ public class Scheduler implements SmartLifecycle {
                         }
                         continue;
                     }
-                    Optional<Integer> attempt = leases.markRunning(
-                            c.id(), settings.nodeId(), TilePool.format(tiles), now, now.plus(settings.lease()));
+                    Optional<Integer> attempt;
+                    try {
+                        attempt = leases.markRunning(
+                                c.id(), settings.nodeId(), TilePool.format(tiles), now, now.plus(settings.lease()));
+                    } catch (RuntimeException e) {
+                        // the pass fails and its transaction rolls back: these tiles were never the job's
+                        pool.release(tiles);
+                        if (!DatabaseFailures.isTransient(e)) {
+                            // not an outage but this job's own write: let the queue behind it move on
+                            Instant until = now.plus(settings.lease());
+                            claimRefused.put(c.id(), until);
+                            log.warn(
+                                    "job {} could not be claimed; passed over until {}: {}",
+                                    c.id(),
+                                    until,
+                                    e.toString());
+                        }
+                        throw e;
+                    }
                     if (attempt.isEmpty()) {
                         pool.release(tiles);
                         continue;
