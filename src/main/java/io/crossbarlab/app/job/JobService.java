@@ -375,24 +375,9 @@ public class JobService {
         String filters = Hashes.sha256(
                         new java.util.TreeSet<>(states.stream().map(Enum::name).toList()) + "|" + new TreeMap<>(labels))
                 .substring(0, 16);
-        Instant before = null;
-        UUID beforeId = null;
-        if (pageToken != null && !pageToken.isEmpty()) {
-            String[] parts = tokens.verify(pageToken)
-                    .map(p -> p.split("/", -1))
-                    .filter(p -> p.length == 3)
-                    .orElseThrow(() -> new InvalidSpecException("pageToken", "is not a token this service issued"));
-            if (!parts[2].equals(filters)) {
-                throw new InvalidSpecException(
-                        "pageToken", "was issued for other filters (state and label must stay the same across pages)");
-            }
-            try {
-                before = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
-                beforeId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw new InvalidSpecException("pageToken", "is not a token this service issued");
-            }
-        }
+        SignedTokens.Keyset at = tokens.readPageToken(pageToken, filters, "state and label");
+        Instant before = at == null ? null : at.before();
+        UUID beforeId = at == null ? null : at.beforeId();
         List<UUID> ids = queries.page(states, labels, before, beforeId, pageSize + 1);
         boolean more = ids.size() > pageSize;
         List<UUID> pageIds = more ? ids.subList(0, pageSize) : ids;
@@ -405,8 +390,7 @@ public class JobService {
         String next = null;
         if (more && !jobs.isEmpty()) {
             Job last = jobs.get(jobs.size() - 1);
-            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, last.getCreatedAt());
-            next = tokens.sign(micros + "/" + last.getId() + "/" + filters);
+            next = tokens.pageToken(last.getCreatedAt(), last.getId(), filters);
         }
         return new Page(jobs, next);
     }

@@ -398,23 +398,9 @@ public class SweepService {
      */
     public SweepPage list(Map<String, String> labels, int pageSize, String pageToken) {
         String filters = Hashes.sha256("sweeps|" + new TreeMap<>(labels)).substring(0, 16);
-        Instant before = null;
-        UUID beforeId = null;
-        if (pageToken != null && !pageToken.isEmpty()) {
-            String[] parts = tokens.verify(pageToken)
-                    .map(p -> p.split("/", -1))
-                    .filter(p -> p.length == 3)
-                    .orElseThrow(() -> new InvalidSpecException("pageToken", "is not a token this service issued"));
-            if (!parts[2].equals(filters)) {
-                throw new InvalidSpecException("pageToken", "was issued for other filters (label must stay the same)");
-            }
-            try {
-                before = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
-                beforeId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw new InvalidSpecException("pageToken", "is not a token this service issued");
-            }
-        }
+        SignedTokens.Keyset at = tokens.readPageToken(pageToken, filters, "label");
+        Instant before = at == null ? null : at.before();
+        UUID beforeId = at == null ? null : at.beforeId();
         List<SweepStore.Listed> rows = store.page(labels, before, beforeId, pageSize + 1);
         boolean more = rows.size() > pageSize;
         List<SweepStore.Listed> page = more ? rows.subList(0, pageSize) : rows;
@@ -437,8 +423,7 @@ public class SweepService {
         String next = null;
         if (more && !page.isEmpty()) {
             SweepStore.Listed last = page.get(page.size() - 1);
-            next = tokens.sign(
-                    ChronoUnit.MICROS.between(Instant.EPOCH, last.createdAt()) + "/" + last.id() + "/" + filters);
+            next = tokens.pageToken(last.createdAt(), last.id(), filters);
         }
         return new SweepPage(items, next);
     }

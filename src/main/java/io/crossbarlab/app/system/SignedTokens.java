@@ -38,6 +38,41 @@ public class SignedTokens {
         return ENCODER.encodeToString(p) + "." + ENCODER.encodeToString(mac(p));
     }
 
+    /** A keyset position in a list ordered by (creation time, id), newest first. */
+    public record Keyset(java.time.Instant before, java.util.UUID beforeId) {}
+
+    /** A page token for the position after ({@code createdAt}, {@code id}), bound to {@code filters}. */
+    public String pageToken(java.time.Instant createdAt, java.util.UUID id, String filters) {
+        return sign(java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, createdAt) + "/" + id + "/"
+                + filters);
+    }
+
+    /**
+     * The position a page token names, or null for no token; a forged or altered token, or one issued
+     * for other {@code filters}, is a 400 naming {@code pageToken}.
+     */
+    public Keyset readPageToken(String token, String filters, String filterNames) {
+        if (token == null || token.isEmpty()) {
+            return null;
+        }
+        String[] parts = verify(token)
+                .map(p -> p.split("/", -1))
+                .filter(p -> p.length == 3)
+                .orElseThrow(() -> new io.crossbarlab.sim.preset.InvalidSpecException(
+                        "pageToken", "is not a token this service issued"));
+        if (!parts[2].equals(filters)) {
+            throw new io.crossbarlab.sim.preset.InvalidSpecException(
+                    "pageToken", "was issued for other filters (" + filterNames + " must stay the same across pages)");
+        }
+        try {
+            return new Keyset(
+                    java.time.Instant.EPOCH.plus(Long.parseLong(parts[0]), java.time.temporal.ChronoUnit.MICROS),
+                    java.util.UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw new io.crossbarlab.sim.preset.InvalidSpecException("pageToken", "is not a token this service issued");
+        }
+    }
+
     /** The payload of a token this service signed, or empty for anything else. */
     public Optional<String> verify(String token) {
         if (token == null || token.length() > 1024) {

@@ -7,7 +7,6 @@ import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.job.SubmitCommand;
 import io.crossbarlab.app.spec.SimulationResult;
 import io.crossbarlab.app.system.Echo;
-import io.crossbarlab.app.system.PlainText;
 import io.crossbarlab.app.system.RequestBodyFilter;
 import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.preset.InvalidSpecException;
@@ -21,7 +20,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,8 +47,6 @@ class JobController {
     /** Printable ASCII, as a structured-field string of the Idempotency-Key draft can carry. */
     static final java.util.regex.Pattern IDEMPOTENCY_KEY =
             java.util.regex.Pattern.compile("[\\x21-\\x7E](?:[\\x20-\\x7E]{0,198}[\\x21-\\x7E])?");
-
-    static final java.util.regex.Pattern LABEL_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     /** At most this many label filters per request: a job carries at most 20 labels. */
     static final int MAX_LABEL_FILTERS = 20;
@@ -171,32 +167,7 @@ class JobController {
                 }
             }
         }
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (label != null) {
-            if (label.size() > MAX_LABEL_FILTERS) {
-                throw new InvalidSpecException(
-                        "label",
-                        "at most " + MAX_LABEL_FILTERS + " label filters per request (was " + label.size() + ")");
-            }
-            for (String kv : label) {
-                int eq = kv.indexOf('=');
-                if (eq < 1 || !LABEL_KEY.matcher(kv.substring(0, eq)).matches()) {
-                    throw new InvalidSpecException(
-                            "label",
-                            "must be key=value with a key of 1-100 characters of [A-Za-z0-9._-] (was " + Echo.of(kv)
-                                    + ")");
-                }
-                String value = kv.substring(eq + 1);
-                if (value.length() > 200 || !PlainText.Validator.isPlain(value)) {
-                    throw new InvalidSpecException(
-                            "label", "values are at most 200 characters of plain text (was " + Echo.of(value) + ")");
-                }
-                if (labels.put(kv.substring(0, eq), value) != null) {
-                    throw new InvalidSpecException(
-                            "label", "filters key '" + kv.substring(0, eq) + "' twice; a job has one value per key");
-                }
-            }
-        }
+        Map<String, String> labels = io.crossbarlab.app.system.LabelFilters.parse(label, MAX_LABEL_FILTERS);
         var page = jobs.list(states, labels, size, pageToken);
         var now = clock.instant();
         var baselines = jobs.baselinesOf(page.jobs());

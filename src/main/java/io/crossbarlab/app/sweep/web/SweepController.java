@@ -6,8 +6,6 @@ import io.crossbarlab.app.sweep.SweepExtension;
 import io.crossbarlab.app.sweep.SweepPage;
 import io.crossbarlab.app.sweep.SweepService;
 import io.crossbarlab.app.sweep.SweepView;
-import io.crossbarlab.app.system.Echo;
-import io.crossbarlab.app.system.PlainText;
 import io.crossbarlab.sim.preset.InvalidSpecException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,11 +16,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +39,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
                 + "with statistics over seeds, curves, CSV and the accuracy-energy Pareto front")
 class SweepController {
 
-    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 1000;
 
@@ -145,31 +140,7 @@ class SweepController {
             throw new InvalidSpecException(
                     "pageSize", "must be between 1 and " + MAX_PAGE_SIZE + " (was " + size + ")");
         }
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (label != null) {
-            if (label.size() > 18) {
-                throw new InvalidSpecException(
-                        "label", "at most 18 label filters per request (was " + label.size() + ")");
-            }
-            for (String kv : label) {
-                int eq = kv.indexOf('=');
-                if (eq < 1 || !LABEL_KEY.matcher(kv.substring(0, eq)).matches()) {
-                    throw new InvalidSpecException(
-                            "label",
-                            "must be key=value with a key of 1-100 characters of [A-Za-z0-9._-] (was " + Echo.of(kv)
-                                    + ")");
-                }
-                String value = kv.substring(eq + 1);
-                if (value.length() > 200 || !PlainText.Validator.isPlain(value)) {
-                    throw new InvalidSpecException(
-                            "label", "values are at most 200 characters of plain text (was " + Echo.of(value) + ")");
-                }
-                if (labels.put(kv.substring(0, eq), value) != null) {
-                    throw new InvalidSpecException(
-                            "label", "filters key '" + kv.substring(0, eq) + "' twice; a sweep has one value per key");
-                }
-            }
-        }
+        Map<String, String> labels = io.crossbarlab.app.system.LabelFilters.parse(label, 18);
         return sweeps.list(labels, size, pageToken);
     }
 }
