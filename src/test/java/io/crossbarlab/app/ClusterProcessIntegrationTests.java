@@ -26,12 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Three nodes of the packaged service, as three processes on three ports, on the machine's PostgreSQL:
  * 200 small jobs spread over them, then {@code kill -9} of a node while it runs jobs. Every job ends
  * SUCCEEDED exactly once (one SUCCEEDED event, its epochs once), the dead node's jobs are finished by
- * the others on their second attempt, and the recovery time is measured and reported.
+ * the others on their second attempt, and the recovery time is measured and reported. A sweep (2 x 2
+ * grid x 3 seeds) submitted through the node that is killed, with runs of it on that node at the kill,
+ * still ends with all 12 runs and three seeds behind every point.
  */
 class ClusterProcessIntegrationTests {
 
     static final String SCHEMA = "crossbar_cluster";
     static final int JOBS = 200;
+    static final int SWEEP_RUNS = 12;
+    static final int TOTAL = JOBS + SWEEP_RUNS;
     static final Duration TIMEOUT = Duration.ofMinutes(4);
 
     @TempDir
@@ -54,6 +58,14 @@ class ClusterProcessIntegrationTests {
         return "{\"network\":{\"layers\":[784,16,10]},\"dataset\":{\"trainLimit\":600,\"testLimit\":100},"
                 + "\"training\":{\"epochs\":2},\"labels\":{\"study\":\"cluster\"},\"reuse\":false,\"seed\":" + i + "}";
     }
+
+    /** Ahead of the waiting jobs (priority 1) and a little longer, so its runs are in flight at the kill. */
+    static final String SWEEP = """
+            {"name": "cluster sweep", "priority": 1, "reuse": false,
+             "base": {"network": {"layers": [784, 16, 10]}, "dataset": {"trainLimit": 600, "testLimit": 100},
+                      "training": {"epochs": 4}},
+             "grid": {"training.learningRate": [0.05, 0.1], "device.overrides.polarityInversion": [true, false]},
+             "seeds": [1, 2, 3]}""";
 
     @Test
     void aNodeKilledWhileRunningJobsLosesNothingAndNoJobCompletesTwice() throws Exception {
@@ -91,15 +103,22 @@ class ClusterProcessIntegrationTests {
             }
             clients.shutdown();
             assertThat(ids).hasSize(JOBS);
+            // the sweep comes last but jumps the queue (priority 1): its runs start while jobs still wait
+            Api.Response sweep = nodes.get(1).api().post("/api/v1/sweeps", SWEEP);
+            assertThat(sweep.status()).as(sweep.body()).isEqualTo(202);
+            String sweepId = sweep.json().get("id").asString();
 
-            // kill node-b once it is running jobs and some jobs have finished
+            // kill node-b once it is running jobs, a sweep run among them, and some jobs have finished
             long end = System.nanoTime() + TIMEOUT.toNanos();
             List<String> heldByB = List.of();
             while (System.nanoTime() < end) {
                 heldByB = strings(
                         url, "select cast(id as varchar) from job where node_id = 'node-b' and state = 'RUNNING'");
+                long sweepRunsOnB = count(
+                        url,
+                        "select count(*) from job where node_id = 'node-b' and state = 'RUNNING' and sweep_id is not null");
                 long done = count(url, "select count(*) from job where state = 'SUCCEEDED'");
-                if (heldByB.size() >= 2 && done >= 20) {
+                if (heldByB.size() >= 2 && sweepRunsOnB >= 1 && done >= 3) {
                     break;
                 }
                 Thread.sleep(20);
@@ -110,6 +129,12 @@ class ClusterProcessIntegrationTests {
             heldByB =
                     strings(url, "select cast(id as varchar) from job where node_id = 'node-b' and state = 'RUNNING'");
             assertThat(heldByB).as("node-b was running jobs when it was killed").isNotEmpty();
+            long sweepRunsKilled = count(
+                    url,
+                    "select count(*) from job where node_id = 'node-b' and state = 'RUNNING' and sweep_id is not null");
+            assertThat(sweepRunsKilled)
+                    .as("runs of the sweep were on node-b at the kill")
+                    .isPositive();
             long succeededAtKill = count(url, "select count(*) from job where state = 'SUCCEEDED'");
 
             // recovery: the dead node's jobs run again elsewhere, and every job ends
@@ -130,22 +155,35 @@ class ClusterProcessIntegrationTests {
             long allDoneAt = System.nanoTime();
             assertThat(recoveredAt).as("node-b's jobs were taken over").isPositive();
 
-            assertThat(count(url, "select count(*) from job")).isEqualTo(JOBS);
+            assertThat(count(url, "select count(*) from job")).isEqualTo(TOTAL);
             assertThat(count(url, "select count(*) from job where state = 'SUCCEEDED'"))
                     .as("every job succeeded")
-                    .isEqualTo(JOBS);
+                    .isEqualTo(TOTAL);
             assertThat(count(url, """
                             select count(*) from (select job_id from job_event where to_state = 'SUCCEEDED'
                             group by job_id having count(*) > 1) twice""")).as("no job completed twice").isZero();
             assertThat(count(url, "select count(*) from job_event where to_state = 'SUCCEEDED'"))
-                    .isEqualTo(JOBS);
+                    .isEqualTo(TOTAL);
             assertThat(count(url, """
-                            select count(*) from (select job_id from job_epoch group by job_id having count(*) <> 2) odd"""))
-                    .as("every job has exactly its two epochs")
+                            select count(*) from (select j.id from job j left join job_epoch e on e.job_id = j.id
+                            group by j.id, j.sweep_id
+                            having count(e.job_id) <> case when j.sweep_id is null then 2 else 4 end) odd"""))
+                    .as("every job has exactly its epochs (2, or 4 for the sweep's runs)")
                     .isZero();
             assertThat(count(url, """
-                            select count(*) from (select job_id from job_event where type = 'EPOCH'
-                            group by job_id having count(*) <> 2) odd""")).as("and exactly two EPOCH events").isZero();
+                            select count(*) from (select j.id from job j left join job_event e on e.job_id = j.id
+                            and e.type = 'EPOCH' group by j.id, j.sweep_id
+                            having count(e.job_id) <> case when j.sweep_id is null then 2 else 4 end) odd""")).as("and exactly as many EPOCH events").isZero();
+
+            // the sweep, read through a surviving node: every point has its three seeds
+            tools.jackson.databind.JsonNode view =
+                    nodes.get(0).api().get("/api/v1/sweeps/" + sweepId).json();
+            assertThat(view.get("state").asString()).as(view.toString()).isEqualTo("SUCCEEDED");
+            assertThat(view.get("progress").get("succeeded").asInt()).isEqualTo(SWEEP_RUNS);
+            assertThat(view.get("points")).hasSize(4);
+            for (tools.jackson.databind.JsonNode point : view.get("points")) {
+                assertThat(point.get("testAccuracy").get("n").asInt()).isEqualTo(3);
+            }
             for (String id : heldByB) {
                 assertThat(nodeOf(url, id)).isIn("node-a", "node-c");
                 assertThat(count(url, "select attempt from job where cast(id as varchar) = '" + id + "'"))
@@ -156,16 +194,19 @@ class ClusterProcessIntegrationTests {
 
             String report = String.format(
                     Locale.ROOT,
-                    "cluster of 3 nodes (processes), PostgreSQL, lease 3 s, heartbeat 0.5 s: %d jobs accepted, %d "
-                            + "succeeded (%d before the kill), 0 lost, 0 completed twice; node-b killed (SIGKILL) "
-                            + "holding %d running jobs; all of them running elsewhere %.1f s after the kill; all %d "
-                            + "jobs done %.1f s after it; jobs on a second attempt: %d; nodes that finished jobs: %s%n",
+                    "cluster of 3 nodes (processes), PostgreSQL, lease 3 s, heartbeat 0.5 s: %d jobs and a sweep of "
+                            + "%d runs accepted, %d succeeded (%d before the kill), 0 lost, 0 completed twice; node-b "
+                            + "killed (SIGKILL) holding %d running jobs (%d of them sweep runs); all of them running "
+                            + "elsewhere %.1f s after the kill; all %d jobs done %.1f s after it; jobs on a second "
+                            + "attempt: %d; nodes that finished jobs: %s%n",
                     ids.size(),
-                    JOBS,
+                    SWEEP_RUNS,
+                    TOTAL,
                     succeededAtKill,
                     heldByB.size(),
+                    sweepRunsKilled,
                     (recoveredAt - killedAt) / 1e9,
-                    JOBS,
+                    TOTAL,
                     (allDoneAt - killedAt) / 1e9,
                     attempts2,
                     new java.util.TreeSet<>(finishers));
