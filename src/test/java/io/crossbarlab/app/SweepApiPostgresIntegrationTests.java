@@ -23,10 +23,6 @@ class SweepApiPostgresIntegrationTests extends SweepApiSuite {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.freshPostgresSchema("crossbar_sweep_it");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> TestDatabases.PG_USER);
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.flyway.schemas", () -> "crossbar_sweep_it");
+        TestDatabases.usePostgresSchema(registry, "crossbar_sweep_it");
     }
 }

@@ -28,4 +28,14 @@ public final class TestDatabases {
         }
         return PG_URL + "?currentSchema=" + schema;
     }
+
+    /** A Spring test context's data source and Flyway pointed at a fresh {@code schema}. */
+    public static void usePostgresSchema(
+            org.springframework.test.context.DynamicPropertyRegistry registry, String schema) {
+        String url = freshPostgresSchema(schema);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> PG_USER);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.flyway.schemas", () -> schema);
+    }
 }

@@ -37,9 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class JobService {
 
-    public static final int DEFAULT_PAGE_SIZE = 50;
-    public static final int MAX_PAGE_SIZE = 1000;
-
     private final JobSubmissions submissions;
     private final JobQueries queries;
     private final JobRepository repository;

@@ -149,11 +149,7 @@ class JobController {
                     @RequestParam(required = false)
                     Integer pageSize,
             @Parameter(description = "Token from the previous page") @RequestParam(required = false) String pageToken) {
-        int size = pageSize == null ? JobService.DEFAULT_PAGE_SIZE : pageSize;
-        if (size < 1 || size > JobService.MAX_PAGE_SIZE) {
-            throw new InvalidSpecException(
-                    "pageSize", "must be between 1 and " + JobService.MAX_PAGE_SIZE + " (was " + size + ")");
-        }
+        int size = io.crossbarlab.app.system.PageSizes.of(pageSize);
         List<JobState> states = new ArrayList<>();
         if (state != null) {
             for (String s : state) {

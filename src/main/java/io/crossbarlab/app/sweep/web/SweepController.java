@@ -6,7 +6,6 @@ import io.crossbarlab.app.sweep.SweepExtension;
 import io.crossbarlab.app.sweep.SweepPage;
 import io.crossbarlab.app.sweep.SweepService;
 import io.crossbarlab.app.sweep.SweepView;
-import io.crossbarlab.sim.preset.InvalidSpecException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -38,9 +37,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
         description = "Studies: a base spec over a grid, random or listed points x seeds, expanded into jobs, "
                 + "with statistics over seeds, curves, CSV and the accuracy-energy Pareto front")
 class SweepController {
-
-    private static final int DEFAULT_PAGE_SIZE = 50;
-    private static final int MAX_PAGE_SIZE = 1000;
 
     private final SweepService sweeps;
 
@@ -135,11 +131,7 @@ class SweepController {
                     @RequestParam(required = false)
                     Integer pageSize,
             @Parameter(description = "Token from the previous page") @RequestParam(required = false) String pageToken) {
-        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidSpecException(
-                    "pageSize", "must be between 1 and " + MAX_PAGE_SIZE + " (was " + size + ")");
-        }
+        int size = io.crossbarlab.app.system.PageSizes.of(pageSize);
         Map<String, String> labels = io.crossbarlab.app.system.LabelFilters.parse(label, 18);
         return sweeps.list(labels, size, pageToken);
     }
