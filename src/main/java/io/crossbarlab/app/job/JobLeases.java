@@ -47,7 +47,7 @@ public class JobLeases {
      * The tiles sweep {@code sweepId} may still take under its cap (its {@code max_tiles} less the tiles
      * its held jobs take, across all nodes), or empty when it has no cap. Locks the sweep's row until
      * the caller's transaction ends, so that nodes claiming jobs of one capped sweep take turns and the
-     * cap holds cluster-wide; the jobs this transaction already claimed count as held.
+     * cap holds cluster-wide. The claim loop reads it once per pass and subtracts what it claims.
      */
     @Transactional
     public java.util.OptionalInt sweepTilesLeft(UUID sweepId) {

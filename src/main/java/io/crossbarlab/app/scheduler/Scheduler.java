@@ -191,7 +191,10 @@ public class Scheduler implements SmartLifecycle {
         try {
             tx.executeWithoutResult(status -> {
                 Instant now = clock.instant();
+                claimRefused.values().removeIf(until -> !now.isBefore(until));
                 List<JobLeases.Candidate> candidates = leases.lockQueued(CLAIM_BATCH);
+                // tiles each capped sweep may still take, read (and its row locked) once per pass
+                Map<UUID, java.util.OptionalInt> sweepLeft = new java.util.HashMap<>();
                 boolean headBlocked = false;
                 long longRunning =
                         running.values().stream().filter(r -> r.longJob).count();
@@ -200,12 +203,8 @@ public class Scheduler implements SmartLifecycle {
                         break;
                     }
                     JobLeases.Candidate c = candidates.get(k);
-                    Instant refusedUntil = claimRefused.get(c.id());
-                    if (refusedUntil != null) {
-                        if (now.isBefore(refusedUntil)) {
-                            continue;
-                        }
-                        claimRefused.remove(c.id());
+                    if (claimRefused.containsKey(c.id())) {
+                        continue;
                     }
                     boolean longJob = c.work() > settings.longJobWork();
                     if (longJob && settings.simulationThreads() >= 2) {
@@ -217,9 +216,10 @@ public class Scheduler implements SmartLifecycle {
                             continue;
                         }
                     }
+                    java.util.OptionalInt left = java.util.OptionalInt.empty();
                     if (c.sweepId() != null) {
                         // a sweep with a tile cap holds at most that many tiles at once, over all nodes
-                        java.util.OptionalInt left = leases.sweepTilesLeft(c.sweepId());
+                        left = sweepLeft.computeIfAbsent(c.sweepId(), leases::sweepTilesLeft);
                         if (left.isPresent() && left.getAsInt() < c.tilesRequired()) {
                             continue;
                         }
@@ -254,6 +254,9 @@ public class Scheduler implements SmartLifecycle {
                     if (attempt.isEmpty()) {
                         pool.release(tiles);
                         continue;
+                    }
+                    if (left.isPresent()) {
+                        sweepLeft.put(c.sweepId(), java.util.OptionalInt.of(left.getAsInt() - c.tilesRequired()));
                     }
                     claimed.add(new RunningJob(
                             c.id(), attempt.get(), tiles, c.createdAt(), longJob, c.wallTimeLimitSeconds()));
