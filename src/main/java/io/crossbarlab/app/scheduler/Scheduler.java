@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -194,7 +196,7 @@ public class Scheduler implements SmartLifecycle {
                 claimRefused.values().removeIf(until -> !now.isBefore(until));
                 List<JobLeases.Candidate> candidates = leases.lockQueued(CLAIM_BATCH);
                 // tiles each capped sweep may still take, read (and its row locked) once per pass
-                Map<UUID, java.util.OptionalInt> sweepLeft = new java.util.HashMap<>();
+                Map<UUID, OptionalInt> sweepLeft = new HashMap<>();
                 boolean headBlocked = false;
                 long longRunning =
                         running.values().stream().filter(r -> r.longJob).count();
@@ -216,7 +218,7 @@ public class Scheduler implements SmartLifecycle {
                             continue;
                         }
                     }
-                    java.util.OptionalInt left = java.util.OptionalInt.empty();
+                    OptionalInt left = OptionalInt.empty();
                     if (c.sweepId() != null) {
                         // a sweep with a tile cap holds at most that many tiles at once, over all nodes
                         left = sweepLeft.computeIfAbsent(c.sweepId(), leases::sweepTilesLeft);
@@ -256,7 +258,7 @@ public class Scheduler implements SmartLifecycle {
                         continue;
                     }
                     if (left.isPresent()) {
-                        sweepLeft.put(c.sweepId(), java.util.OptionalInt.of(left.getAsInt() - c.tilesRequired()));
+                        sweepLeft.put(c.sweepId(), OptionalInt.of(left.getAsInt() - c.tilesRequired()));
                     }
                     claimed.add(new RunningJob(
                             c.id(), attempt.get(), tiles, c.createdAt(), longJob, c.wallTimeLimitSeconds()));
@@ -307,7 +309,7 @@ public class Scheduler implements SmartLifecycle {
             List<RunningJob> snapshot = List.copyOf(running.values());
             List<JobLeases.Owned> owned = leases.renewLeases(
                     settings.nodeId(), snapshot.stream().map(r -> r.id).toList(), now.plus(settings.lease()));
-            Map<UUID, JobLeases.Owned> byId = new java.util.HashMap<>();
+            Map<UUID, JobLeases.Owned> byId = new HashMap<>();
             owned.forEach(o -> byId.put(o.id(), o));
             for (RunningJob r : snapshot) {
                 JobLeases.Owned o = byId.get(r.id);

@@ -7,6 +7,8 @@ import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.job.SubmitCommand;
 import io.crossbarlab.app.spec.SimulationResult;
 import io.crossbarlab.app.system.Echo;
+import io.crossbarlab.app.system.LabelFilters;
+import io.crossbarlab.app.system.PageSizes;
 import io.crossbarlab.app.system.RequestBodyFilter;
 import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.preset.InvalidSpecException;
@@ -149,7 +151,7 @@ class JobController {
                     @RequestParam(required = false)
                     Integer pageSize,
             @Parameter(description = "Token from the previous page") @RequestParam(required = false) String pageToken) {
-        int size = io.crossbarlab.app.system.PageSizes.of(pageSize);
+        int size = PageSizes.of(pageSize);
         List<JobState> states = new ArrayList<>();
         if (state != null) {
             for (String s : state) {
@@ -163,7 +165,7 @@ class JobController {
                 }
             }
         }
-        Map<String, String> labels = io.crossbarlab.app.system.LabelFilters.parse(label, MAX_LABEL_FILTERS);
+        Map<String, String> labels = LabelFilters.parse(label, MAX_LABEL_FILTERS);
         var page = jobs.list(states, labels, size, pageToken);
         var now = clock.instant();
         var baselines = jobs.baselinesOf(page.jobs());

@@ -6,6 +6,8 @@ import io.crossbarlab.app.sweep.SweepExtension;
 import io.crossbarlab.app.sweep.SweepPage;
 import io.crossbarlab.app.sweep.SweepService;
 import io.crossbarlab.app.sweep.SweepView;
+import io.crossbarlab.app.system.LabelFilters;
+import io.crossbarlab.app.system.PageSizes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -37,6 +39,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
         description = "Studies: a base spec over a grid, random or listed points x seeds, expanded into jobs, "
                 + "with statistics over seeds, curves, CSV and the accuracy-energy Pareto front")
 class SweepController {
+
+    /** A sweep carries at most 18 labels (its jobs also get crossbar.sweep and crossbar.sweep-point). */
+    static final int MAX_LABEL_FILTERS = 18;
 
     private final SweepService sweeps;
 
@@ -131,8 +136,8 @@ class SweepController {
                     @RequestParam(required = false)
                     Integer pageSize,
             @Parameter(description = "Token from the previous page") @RequestParam(required = false) String pageToken) {
-        int size = io.crossbarlab.app.system.PageSizes.of(pageSize);
-        Map<String, String> labels = io.crossbarlab.app.system.LabelFilters.parse(label, 18);
+        int size = PageSizes.of(pageSize);
+        Map<String, String> labels = LabelFilters.parse(label, MAX_LABEL_FILTERS);
         return sweeps.list(labels, size, pageToken);
     }
 }
