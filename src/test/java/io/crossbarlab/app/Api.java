@@ -50,6 +50,13 @@ public final class Api {
         return send(b);
     }
 
+    /** A raw body (an upload) with its content type. */
+    public Response postBytes(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r =

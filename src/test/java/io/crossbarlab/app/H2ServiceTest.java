@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "crossbar.scheduler.node-id=h2-node",
             "crossbar.scheduler.heartbeat=300ms",
             "crossbar.scheduler.lease=3s",
-            "crossbar.scheduler.poll-interval=100ms"
+            "crossbar.scheduler.poll-interval=100ms",
+            "crossbar.datasets.max-upload-bytes=8MB",
+            "crossbar.datasets.max-values=2000000"
         })
 public @interface H2ServiceTest {}

@@ -269,7 +269,7 @@ public class JobService {
 
     /** Validates a spec, and that this service can run it (its data set is here, it fits a node). */
     private RunSpec resolve(SimulationSpec spec, long defaultSeed) {
-        RunSpec run = RunSpec.resolve(spec, defaultSeed);
+        RunSpec run = RunSpec.resolve(spec, defaultSeed, datasets::info);
         if (!datasets.available(run.dataset())) {
             throw new InvalidSpecException(
                     "dataset.name", "dataset '" + run.dataset() + "' has no directory configured on this service");
@@ -328,7 +328,7 @@ public class JobService {
     }
 
     private int trainExamples(RunSpec run) {
-        Integer known = DatasetCatalog.byName(run.dataset())
+        Integer known = datasets.info(run.dataset())
                 .map(DatasetCatalog.Info::trainExamples)
                 .orElse(null);
         if (known == null) {

@@ -114,7 +114,7 @@ class JobRunner {
             }
             Job job = loaded[0];
             SimulationSpec spec = json.readValue(job.getSpec(), SimulationSpec.class);
-            RunSpec run = RunSpec.resolve(spec, job.getSeed());
+            RunSpec run = RunSpec.resolve(spec, job.getSeed(), datasets::info);
             TrainTestSplit data = datasets.load(run.dataset());
             TrainingResult result = Trainer.train(
                     run,

@@ -19,6 +19,8 @@ public final class ProblemTypes {
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create(BASE + "unsupported-media-type");
     public static final URI NOT_ACCEPTABLE = URI.create(BASE + "not-acceptable");
     public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
+    public static final URI MALFORMED_DATASET = URI.create(BASE + "malformed-dataset");
+    public static final URI NAME_TAKEN = URI.create(BASE + "name-taken");
     public static final URI LIMIT_EXCEEDED = URI.create(BASE + "limit-exceeded");
     public static final URI UNAVAILABLE = URI.create(BASE + "unavailable");
     public static final URI INTERNAL = URI.create(BASE + "internal");

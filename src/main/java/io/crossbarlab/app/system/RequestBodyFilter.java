@@ -12,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -39,11 +41,30 @@ public class RequestBodyFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /**
+     * Media types of raw uploads (data set archives): their endpoint streams them to disk under its own
+     * limit, and every JSON endpoint refuses them with 415 without reading the body.
+     */
+    public static final List<String> RAW_UPLOAD_TYPES =
+            List.of("application/zip", "application/x-npz", "application/octet-stream");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
         return !request.getRequestURI().startsWith("/api/")
-                || !("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method));
+                || !("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method))
+                || rawUpload(request.getContentType());
+    }
+
+    private static boolean rawUpload(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
+        return RAW_UPLOAD_TYPES.contains(type);
     }
 
     @Override

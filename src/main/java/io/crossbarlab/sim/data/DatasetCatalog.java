@@ -29,7 +29,9 @@ public final class DatasetCatalog {
         /** Shipped inside the application. */
         EMBEDDED,
         /** Read from a configured directory of IDX files. */
-        DIRECTORY
+        DIRECTORY,
+        /** Uploaded by a user and stored by its content hash ({@link DatasetCodec}). */
+        UPLOADED
     }
 
     /**

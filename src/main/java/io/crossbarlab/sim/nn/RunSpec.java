@@ -18,6 +18,8 @@ import io.crossbarlab.sim.tile.TileShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A complete, validated run: every default applied. Same spec and seed give bit-identical results on
@@ -116,20 +118,33 @@ public record RunSpec(
      * @param defaultSeed used when the request has no seed
      */
     public static RunSpec resolve(SimulationSpec request, long defaultSeed) {
+        return resolve(request, defaultSeed, DatasetCatalog::byName);
+    }
+
+    /**
+     * Validates {@code request} against the data sets {@code datasets} knows (the built-in ones and any
+     * uploaded), and applies defaults.
+     *
+     * @param defaultSeed used when the request has no seed
+     * @param datasets a data set's description by name, or empty if there is none of that name
+     */
+    public static RunSpec resolve(
+            SimulationSpec request, long defaultSeed, Function<String, Optional<DatasetCatalog.Info>> datasets) {
         List<Violation> v = new ArrayList<>();
         SimulationSpec.DatasetSpec ds =
                 request.dataset() != null ? request.dataset() : new SimulationSpec.DatasetSpec(null, null, null);
         String datasetName = ds.name() != null ? ds.name() : DatasetCatalog.MNIST_10K;
-        var info = DatasetCatalog.byName(datasetName);
+        Optional<DatasetCatalog.Info> info = datasets.apply(datasetName);
         if (info.isEmpty()) {
             v.add(new Violation(
                     "dataset.name",
-                    "unknown dataset '" + datasetName + "'; known: "
+                    "unknown dataset '" + datasetName + "'; built in: "
                             + String.join(
                                     ", ",
                                     DatasetCatalog.all().stream()
                                             .map(DatasetCatalog.Info::name)
-                                            .toList())));
+                                            .toList())
+                            + "; or the name of an uploaded one"));
         }
         int maxTrain = info.map(i -> i.trainExamples() != null ? i.trainExamples() : 10_000_000)
                 .orElse(10_000_000);

@@ -1,15 +1,12 @@
 package io.crossbarlab.app.catalog.web;
 
-import io.crossbarlab.app.catalog.DatasetLoader;
 import io.crossbarlab.sim.cell.Scheme;
-import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.preset.DeviceParameter;
 import io.crossbarlab.sim.preset.DevicePresets;
 import io.crossbarlab.sim.preset.HardwareParameter;
 import io.crossbarlab.sim.preset.HardwarePresets;
 import io.crossbarlab.sim.preset.Preset;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,12 +24,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping(path = "/api/v1", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "catalog", description = "Presets and datasets")
 class CatalogController {
-
-    private final DatasetLoader datasets;
-
-    CatalogController(DatasetLoader datasets) {
-        this.datasets = datasets;
-    }
 
     @GetMapping("/presets")
     @Operation(
@@ -75,47 +66,5 @@ class CatalogController {
                 scheme,
                 d.map(PresetResponse::parameters).orElse(null),
                 h.map(PresetResponse::parameters).orElse(null)));
-    }
-
-    @Schema(description = "A dataset a job can name")
-    record DatasetResponse(
-            @Schema(description = "Name used in specs", example = "mnist-10k")
-            String name,
-
-            @Schema(description = "What it is") String description,
-
-            @Schema(description = "EMBEDDED (ships with the service) or DIRECTORY (read from a configured directory)")
-            String location,
-
-            @Schema(description = "Whether this service can load it", example = "true")
-            boolean available,
-
-            @Schema(description = "Training examples, when known", example = "8000")
-            Integer trainExamples,
-
-            @Schema(description = "Test examples, when known", example = "2000")
-            Integer testExamples,
-
-            @Schema(description = "Inputs per example", example = "784")
-            int features,
-
-            @Schema(description = "Classes", example = "10") int classes,
-            @Schema(description = "Licence and attribution") String licence) {}
-
-    @GetMapping("/datasets")
-    @Operation(operationId = "listDatasets", summary = "Datasets, and whether this service can load each")
-    List<DatasetResponse> datasets() {
-        return DatasetCatalog.all().stream()
-                .map(i -> new DatasetResponse(
-                        i.name(),
-                        i.description(),
-                        i.location().name(),
-                        datasets.available(i.name()),
-                        i.trainExamples(),
-                        i.testExamples(),
-                        i.features(),
-                        i.classes(),
-                        i.licence()))
-                .toList();
     }
 }
