@@ -50,6 +50,28 @@ public final class Api {
         return send(b);
     }
 
+    /** A response body as bytes (a download), with its status. */
+    @SuppressWarnings("ArrayRecordComponent") // a response body handed to assertions, never compared as a record
+    public record Download(int status, String contentType, byte[] body) {}
+
+    public Download getBytes(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(60))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(
+                    r.statusCode(), r.headers().firstValue("content-type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A raw body (an upload) with its content type. */
     public Response postBytes(String path, byte[] body, String contentType) {
         return send(HttpRequest.newBuilder(URI.create(base + path))

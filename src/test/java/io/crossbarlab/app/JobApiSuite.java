@@ -151,6 +151,92 @@ abstract class JobApiSuite {
         assertThat(withoutWallClock(fresh.get("result"))).isEqualTo(withoutWallClock(reused.get("result")));
         assertThat(fresh.get("result").get("testAccuracy").asDouble())
                 .isEqualTo(reused.get("result").get("testAccuracy").asDouble());
+
+        // the trained weights too: the memoised job serves its source's, the fresh run's are the same bits
+        Api.Download original = api.getBytes("/api/v1/jobs/" + first + "/weights.npz");
+        assertThat(original.status()).isEqualTo(200);
+        assertThat(api.getBytes("/api/v1/jobs/" + reusedId + "/weights.npz").body())
+                .isEqualTo(original.body());
+        assertThat(api.getBytes("/api/v1/jobs/" + freshId + "/weights.npz").body())
+                .isEqualTo(original.body());
+        assertThat(api.get("/api/v1/jobs/" + reusedId + "/weights")
+                        .json()
+                        .get("computedBy")
+                        .asString())
+                .isEqualTo(first);
+    }
+
+    /**
+     * Trained weights download as .npz and JSON, the two agree, and they are the trained network: a
+     * floating-point forward pass of the test set through the downloaded weights gives the job's own
+     * test accuracy.
+     */
+    @Test
+    void theDownloadedWeightsAreTheTrainedNetwork() throws java.io.IOException {
+        String id = submit(Api.tinyJob("\"seed\":99,\"device\":{\"scheme\":\"FLOATING_POINT\"}"));
+        Api.Response early = api.get("/api/v1/jobs/" + id + "/weights");
+        JsonNode job = api.awaitState(id, "SUCCEEDED", TIMEOUT);
+        assertThat(early.status()).isIn(200, 409);
+        Api.Download npz = api.getBytes("/api/v1/jobs/" + id + "/weights.npz");
+        assertThat(npz.status()).isEqualTo(200);
+        assertThat(npz.contentType()).isEqualTo("application/octet-stream");
+        List<float[]> layers = new ArrayList<>();
+        List<int[]> shapes = new ArrayList<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(npz.body()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                assertThat(e.getName()).isEqualTo("layer" + layers.size() + ".npy");
+                var h = io.crossbarlab.sim.data.NpyReader.readHeader(zip);
+                float[] v = new float[(int) h.count()];
+                io.crossbarlab.sim.data.NpyReader.readValues(zip, h, (i, x) -> v[(int) i] = (float) x);
+                layers.add(v);
+                shapes.add(h.shape());
+            }
+        }
+        assertThat(shapes)
+                .satisfiesExactly(
+                        s -> assertThat(s).containsExactly(785, 8),
+                        s -> assertThat(s).containsExactly(9, 10));
+        JsonNode json = api.get("/api/v1/jobs/" + id + "/weights").json();
+        assertThat(json.get("computedBy").asString()).isEqualTo(id);
+        JsonNode first = json.get("layers").get(0);
+        assertThat(first.get("weights").size()).isEqualTo(784);
+        assertThat((float) first.get("weights").get(300).get(5).asDouble()).isEqualTo(layers.get(0)[300 * 8 + 5]);
+        assertThat((float) first.get("biases").get(7).asDouble()).isEqualTo(layers.get(0)[784 * 8 + 7]);
+
+        var test = new io.crossbarlab.app.catalog.DatasetLoader(Map.of())
+                .load("mnist-10k")
+                .test();
+        float[] x = new float[784];
+        int correct = 0;
+        for (int n = 0; n < 100; n++) {
+            test.copyFeatures(n, x);
+            double[] hidden = new double[8];
+            for (int j = 0; j < 8; j++) {
+                double a = layers.get(0)[784 * 8 + j];
+                for (int i = 0; i < 784; i++) {
+                    a += x[i] * layers.get(0)[i * 8 + j];
+                }
+                hidden[j] = 1 / (1 + Math.exp(-a));
+            }
+            int best = 0;
+            double bestLogit = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < 10; k++) {
+                double a = layers.get(1)[8 * 10 + k];
+                for (int j = 0; j < 8; j++) {
+                    a += hidden[j] * layers.get(1)[j * 10 + k];
+                }
+                if (a > bestLogit) {
+                    bestLogit = a;
+                    best = k;
+                }
+            }
+            correct += best == test.label(n) ? 1 : 0;
+        }
+        assertThat(correct / 100.0)
+                .isEqualTo(job.get("result").get("testAccuracy").asDouble());
+
+        assertThat(api.get("/api/v1/jobs/" + UUID.randomUUID() + "/weights").status())
+                .isEqualTo(404);
     }
 
     /** A result without the fields that measure this machine's wall clock. */

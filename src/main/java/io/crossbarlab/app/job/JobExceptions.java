@@ -14,6 +14,13 @@ public final class JobExceptions {
         }
     }
 
+    /** A succeeded job without stored weights (it finished before weights were kept): 404. */
+    public static final class NoWeights extends RuntimeException {
+        public NoWeights(UUID id) {
+            super("job " + id + " has no stored weights: it succeeded before this service kept trained weights");
+        }
+    }
+
     /** The request does not fit the job's current state: 409, with the state. */
     public static final class WrongState extends RuntimeException {
         private final transient JobState state;

@@ -1,6 +1,7 @@
 package io.crossbarlab.app.job;
 
 import io.crossbarlab.sim.nn.EpochReport;
+import io.crossbarlab.sim.nn.TrainedWeights;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,10 +19,25 @@ public class JobProgress {
 
     private final JdbcClient jdbc;
     private final JobEventLog log;
+    private final JobWeights weights;
 
-    public JobProgress(JdbcClient jdbc, JobEventLog log) {
+    public JobProgress(JdbcClient jdbc, JobEventLog log, JobWeights weights) {
         this.jdbc = jdbc;
         this.log = log;
+        this.weights = weights;
+    }
+
+    /**
+     * Fenced success: the result document and the trained weights in one transaction, so that a job
+     * is never SUCCEEDED without its weights; false when this worker no longer owns the job.
+     */
+    @Transactional
+    public boolean succeed(UUID id, String nodeId, int attempt, String result, TrainedWeights trained, Instant now) {
+        if (!finish(id, nodeId, attempt, JobState.SUCCEEDED, result, "finished", now)) {
+            return false;
+        }
+        weights.replace(id, trained);
+        return true;
     }
 
     /** Fenced progress update; false when this worker no longer owns the job. */

@@ -165,8 +165,7 @@ class JobRunner {
             if (durably(
                     r,
                     "result",
-                    () -> progress.finish(
-                            r.id, nodeId, r.attempt, JobState.SUCCEEDED, doc, "finished", clock.instant()))) {
+                    () -> progress.succeed(r.id, nodeId, r.attempt, doc, result.weights(), clock.instant()))) {
                 return JobState.SUCCEEDED;
             }
             log.info("job {} finished on {} after losing ownership; result discarded", r.id, nodeId);

@@ -137,6 +137,29 @@ public final class Network {
         }
     }
 
+    /**
+     * The trained weights of every layer as the arrays read them (for PCM_3T1C, F·(G+ − G−) + p·(g −
+     * g_shared) in network units), each {@code (inputs + 1) x outputs} row-major with the bias row last.
+     */
+    public TrainedWeights weights() {
+        java.util.List<TrainedWeights.LayerWeights> out = new java.util.ArrayList<>();
+        for (Layer layer : layers) {
+            float[] w = new float[(layer.inputs + 1) * layer.outputs];
+            for (Tile[] row : layer.tiles) {
+                for (Tile t : row) {
+                    for (int r = 0; r < t.rows(); r++) {
+                        int base = (t.rowOffset() + r) * layer.outputs + t.colOffset();
+                        for (int c = 0; c < t.cols(); c++) {
+                            w[base + c] = t.weight(r, c);
+                        }
+                    }
+                }
+            }
+            out.add(new TrainedWeights.LayerWeights(layer.inputs, layer.outputs, w));
+        }
+        return new TrainedWeights(java.util.List.copyOf(out));
+    }
+
     /** Tile (rowBlock, colBlock) of layer {@code layer}: for tests and diagnostics. */
     public Tile tile(int layer, int rowBlock, int colBlock) {
         return layers[layer].tiles[rowBlock][colBlock];

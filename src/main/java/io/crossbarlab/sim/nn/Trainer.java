@@ -95,6 +95,7 @@ public final class Trainer {
         }
         // the run's counters end here: programming and reads for inference are not training events
         EventCounters.Snapshot trainingCounters = counters.snapshot();
+        TrainedWeights weights = net.weights();
         List<InferencePoint> inference = spec.inferenceSeconds().isEmpty()
                 ? List.of()
                 : inference(net, te, spec.inferenceSeconds(), streams, counters);
@@ -109,7 +110,8 @@ public final class Trainer {
                 wall,
                 total / (trainNanos / 1e9),
                 evalNanos / 1e9,
-                inference);
+                inference,
+                weights);
     }
 
     /**

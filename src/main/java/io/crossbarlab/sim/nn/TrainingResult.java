@@ -17,6 +17,7 @@ import java.util.List;
  * @param evaluationSeconds wall time spent evaluating the test set, all epochs together, s
  * @param inference inference on the PCM pairs alone after training, one point per requested time
  *     (empty when none was requested)
+ * @param weights the trained weights at the end of training, as the arrays read them
  */
 public record TrainingResult(
         double testAccuracy,
@@ -27,4 +28,5 @@ public record TrainingResult(
         double wallSeconds,
         double trainExamplesPerSecond,
         double evaluationSeconds,
-        List<InferencePoint> inference) {}
+        List<InferencePoint> inference,
+        TrainedWeights weights) {}

@@ -27,6 +27,11 @@ class JobProblemHandling {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Job not found", e.getMessage());
     }
 
+    @ExceptionHandler(JobExceptions.NoWeights.class)
+    ProblemDetail noWeights(JobExceptions.NoWeights e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "No weights", e.getMessage());
+    }
+
     @ExceptionHandler(JobExceptions.WrongState.class)
     ProblemDetail wrongState(JobExceptions.WrongState e) {
         ProblemDetail p =
