@@ -51,6 +51,7 @@ class ClusterProcessIntegrationTests {
                 "--crossbar.scheduler.lease=3s",
                 "--crossbar.scheduler.poll-interval=200ms",
                 "--crossbar.scheduler.simulation-threads=2",
+                "--crossbar.scheduler.checkpoint-interval=0s",
                 "--logging.level.root=WARN");
     }
 
@@ -118,7 +119,10 @@ class ClusterProcessIntegrationTests {
                         url,
                         "select count(*) from job where node_id = 'node-b' and state = 'RUNNING' and sweep_id is not null");
                 long done = count(url, "select count(*) from job where state = 'SUCCEEDED'");
-                if (heldByB.size() >= 2 && sweepRunsOnB >= 1 && done >= 3) {
+                long checkpointedOnB = count(
+                        url,
+                        "select count(*) from job where node_id = 'node-b' and state = 'RUNNING' and checkpoint_epoch > 0");
+                if (heldByB.size() >= 2 && sweepRunsOnB >= 1 && done >= 3 && checkpointedOnB >= 1) {
                     break;
                 }
                 Thread.sleep(20);
@@ -136,6 +140,13 @@ class ClusterProcessIntegrationTests {
                     .as("runs of the sweep were on node-b at the kill")
                     .isPositive();
             long succeededAtKill = count(url, "select count(*) from job where state = 'SUCCEEDED'");
+            List<String> checkpointed = strings(
+                    url,
+                    "select cast(id as varchar) from job where node_id = 'node-b' and state = 'RUNNING'"
+                            + " and checkpoint_epoch > 0");
+            assertThat(checkpointed)
+                    .as("node-b held jobs with a checkpoint at the kill")
+                    .isNotEmpty();
 
             // recovery: the dead node's jobs run again elsewhere, and every job ends
             long recoveredAt = 0;
@@ -189,6 +200,43 @@ class ClusterProcessIntegrationTests {
                 assertThat(count(url, "select attempt from job where cast(id as varchar) = '" + id + "'"))
                         .isEqualTo(2);
             }
+            // the jobs that had a checkpoint continued from it on their new node, and their results are
+            // the same bits as a run of the same spec and seed never interrupted (computed here)
+            var mnist = new io.crossbarlab.app.catalog.DatasetLoader(Map.of()).load("mnist-10k");
+            var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+            for (String id : checkpointed) {
+                assertThat(count(
+                                url,
+                                "select count(*) from job_event where type = 'RESUMED' and attempt = 2"
+                                        + " and cast(job_id as varchar) = '" + id + "'"))
+                        .as("job %s continued from its checkpoint", id)
+                        .isEqualTo(1);
+                String spec = strings(url, "select spec from job where cast(id as varchar) = '" + id + "'")
+                        .get(0);
+                long seed = count(url, "select seed from job where cast(id as varchar) = '" + id + "'");
+                var run = io.crossbarlab.sim.nn.RunSpec.resolve(
+                        mapper.readValue(spec, io.crossbarlab.sim.nn.SimulationSpec.class), seed);
+                var whole = io.crossbarlab.sim.nn.Trainer.train(
+                        run, mnist.train(), mnist.test(), io.crossbarlab.sim.nn.TrainingListener.NONE, () -> false);
+                List<String> stored = strings(
+                        url,
+                        "select concat(epoch, ' ', train_accuracy, ' ', train_loss, ' ', test_accuracy, ' ', test_loss)"
+                                + " from job_epoch where cast(job_id as varchar) = '" + id + "' order by epoch");
+                List<String> expected = whole.epochs().stream()
+                        .map(e -> e.epoch() + " " + e.trainAccuracy() + " " + e.trainLoss() + " " + e.testAccuracy()
+                                + " " + e.testLoss())
+                        .toList();
+                assertThat(stored.size()).isEqualTo(expected.size());
+                for (int i = 0; i < stored.size(); i++) {
+                    double[] a = java.util.Arrays.stream(stored.get(i).split(" "))
+                            .mapToDouble(Double::parseDouble)
+                            .toArray();
+                    double[] b = java.util.Arrays.stream(expected.get(i).split(" "))
+                            .mapToDouble(Double::parseDouble)
+                            .toArray();
+                    assertThat(a).as("job %s epoch %d", id, i + 1).containsExactly(b);
+                }
+            }
             Set<String> finishers = new HashSet<>(strings(url, "select distinct node_id from job"));
             long attempts2 = count(url, "select count(*) from job where attempt = 2");
 
@@ -198,7 +246,8 @@ class ClusterProcessIntegrationTests {
                             + "%d runs accepted, %d succeeded (%d before the kill), 0 lost, 0 completed twice; node-b "
                             + "killed (SIGKILL) holding %d running jobs (%d of them sweep runs); all of them running "
                             + "elsewhere %.1f s after the kill; all %d jobs done %.1f s after it; jobs on a second "
-                            + "attempt: %d; nodes that finished jobs: %s%n",
+                            + "attempt: %d (%d of them continued from an epoch checkpoint, results identical to an "
+                            + "uninterrupted run); nodes that finished jobs: %s%n",
                     ids.size(),
                     SWEEP_RUNS,
                     TOTAL,
@@ -209,6 +258,7 @@ class ClusterProcessIntegrationTests {
                     TOTAL,
                     (allDoneAt - killedAt) / 1e9,
                     attempts2,
+                    checkpointed.size(),
                     new java.util.TreeSet<>(finishers));
             System.out.print("RELIABILITY-REPORT " + report);
             Path out = Path.of("target", "reliability");

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "crossbar.scheduler.heartbeat=300ms",
             "crossbar.scheduler.lease=3s",
             "crossbar.scheduler.poll-interval=100ms",
+            "crossbar.scheduler.checkpoint-interval=0s",
             "crossbar.datasets.max-upload-bytes=8MB",
             "crossbar.datasets.max-values=2000000"
         })

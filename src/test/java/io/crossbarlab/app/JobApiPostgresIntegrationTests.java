@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.datasource.hikari.max-lifetime=30000",
             "crossbar.scheduler.heartbeat=300ms",
             "crossbar.scheduler.lease=3s",
-            "crossbar.scheduler.poll-interval=100ms"
+            "crossbar.scheduler.poll-interval=100ms",
+            "crossbar.scheduler.checkpoint-interval=0s"
         })
 @ActiveProfiles("postgres")
 class JobApiPostgresIntegrationTests extends JobApiSuite {

@@ -167,6 +167,34 @@ abstract class JobApiSuite {
     }
 
     /**
+     * With checkpoints after every epoch (as these suites configure), a running job stores its state
+     * after each epoch but the last, recorded as CHECKPOINT events, and the stored state is gone once
+     * the job has ended.
+     */
+    @Test
+    void aRunningJobCheckpointsAfterEpochsAndDropsTheCheckpointWhenItEnds() {
+        String id = submit(Api.tinyJob("\"seed\":31,\"reuse\":false,\"training\":{\"epochs\":3}")
+                .replace("\"training\":{\"epochs\":2},", ""));
+        api.awaitState(id, "SUCCEEDED", TIMEOUT);
+        List<String> checkpoints = jdbc.sql(
+                        "select reason from job_event where job_id = ? and type = 'CHECKPOINT' order by id")
+                .param(UUID.fromString(id))
+                .query(String.class)
+                .list();
+        assertThat(checkpoints).containsExactly("checkpoint after epoch 1", "checkpoint after epoch 2");
+        assertThat(jdbc.sql("select count(*) from job_checkpoint where job_id = ?")
+                        .param(UUID.fromString(id))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select checkpoint_epoch from job where id = ?")
+                        .param(UUID.fromString(id))
+                        .query(Integer.class)
+                        .optional())
+                .isEmpty();
+    }
+
+    /**
      * Trained weights download as .npz and JSON, the two agree, and they are the trained network: a
      * floating-point forward pass of the test set through the downloaded weights gives the job's own
      * test accuracy.

@@ -1,9 +1,11 @@
 package io.crossbarlab.app.catalog;
 
+import io.crossbarlab.app.system.ChunkedBlobs;
 import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.data.DatasetImport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -17,13 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The uploaded data sets' tables: content by SHA-256 in chunks of {@value #CHUNK_BYTES} bytes, and the
+ * The uploaded data sets' tables: content by SHA-256 in chunks ({@link ChunkedBlobs}), and the
  * names pointing at it. Names are never rebound, so a found entry is cached for good.
  */
 @Component
 public class UploadedDatasets {
-
-    static final int CHUNK_BYTES = 1 << 20;
 
     /**
      * An uploaded data set.
@@ -65,10 +65,12 @@ public class UploadedDatasets {
     }
 
     private final JdbcClient jdbc;
+    private final ChunkedBlobs chunks;
     private final ConcurrentHashMap<String, Entry> found = new ConcurrentHashMap<>();
 
     UploadedDatasets(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.chunks = new ChunkedBlobs(jdbc, "dataset_chunk", "sha256");
     }
 
     public Optional<Entry> find(String name) {
@@ -102,17 +104,12 @@ public class UploadedDatasets {
     /** Stores the compressed canonical form in {@code file} as {@code sha256}; in the caller's transaction. */
     void insertContent(String sha256, Path file, Instant now) throws IOException {
         long size = Files.size(file);
-        int chunks = (int) ((size + CHUNK_BYTES - 1) / CHUNK_BYTES);
+        int chunkCount = (int) ((size + ChunkedBlobs.CHUNK_BYTES - 1) / ChunkedBlobs.CHUNK_BYTES);
         jdbc.sql("insert into dataset_content (sha256, stored_bytes, chunks, created_at) values (?, ?, ?, ?)")
-                .params(sha256, size, chunks, Timestamp.from(now))
+                .params(sha256, size, chunkCount, Timestamp.from(now))
                 .update();
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int seq = 0; seq < chunks; seq++) {
-                byte[] chunk = in.readNBytes(CHUNK_BYTES);
-                jdbc.sql("insert into dataset_chunk (sha256, seq, bytes) values (?, ?, ?)")
-                        .params(sha256, seq, chunk)
-                        .update();
-            }
+        try (OutputStream out = this.chunks.writer(sha256)) {
+            Files.copy(file, out);
         }
     }
 
@@ -143,48 +140,7 @@ public class UploadedDatasets {
 
     /** The compressed canonical form of {@code sha256}, read chunk by chunk. */
     InputStream open(String sha256) {
-        int chunks = jdbc.sql("select chunks from dataset_content where sha256 = ?")
-                .param(sha256)
-                .query(Integer.class)
-                .single();
-        return new InputStream() {
-            private int next;
-            private byte[] chunk = new byte[0];
-            private int pos;
-
-            private boolean fill() {
-                while (pos == chunk.length) {
-                    if (next == chunks) {
-                        return false;
-                    }
-                    chunk = jdbc.sql("select bytes from dataset_chunk where sha256 = ? and seq = ?")
-                            .params(sha256, next++)
-                            .query(byte[].class)
-                            .single();
-                    pos = 0;
-                }
-                return true;
-            }
-
-            @Override
-            public int read() {
-                return fill() ? chunk[pos++] & 0xff : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (len == 0) {
-                    return 0;
-                }
-                if (!fill()) {
-                    return -1;
-                }
-                int n = Math.min(len, chunk.length - pos);
-                System.arraycopy(chunk, pos, b, off, n);
-                pos += n;
-                return n;
-            }
-        };
+        return chunks.reader(sha256);
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {

@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param jobId the job
  * @param attempt the attempt that wrote it (0 for the submission)
  * @param at when it happened
- * @param type STATE (a transition) or EPOCH (an epoch's metrics)
+ * @param type STATE (a transition), EPOCH (an epoch's metrics), CHECKPOINT (the run's state stored
+ *     after an epoch) or RESUMED (an attempt continuing from the last checkpoint)
  * @param fromState previous state, for STATE events
  * @param toState new state, for STATE events
  * @param reason why, in words
@@ -30,4 +31,6 @@ public record JobEvent(
 
     public static final String STATE = "STATE";
     public static final String EPOCH = "EPOCH";
+    public static final String CHECKPOINT = "CHECKPOINT";
+    public static final String RESUMED = "RESUMED";
 }

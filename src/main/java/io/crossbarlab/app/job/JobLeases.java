@@ -92,12 +92,15 @@ public class JobLeases {
         if (n == 0) {
             return Optional.empty();
         }
-        // A new attempt starts the run over: the epochs an earlier attempt wrote (before its node was
-        // presumed dead) are not this run's history.
-        jdbc.sql("delete from job_epoch where job_id = ?").param(id).update();
-        jdbc.sql("delete from job_event where job_id = ? and type = ?")
-                .params(id, JobEvent.EPOCH)
-                .update();
+        // A new attempt continues from the last checkpoint, or starts over without one: the epochs an
+        // earlier attempt wrote after its checkpoint (before its node was presumed dead) are not this
+        // run's history.
+        jdbc.sql("""
+                delete from job_epoch where job_id = ?
+                and epoch > (select coalesce(checkpoint_epoch, 0) from job where id = ?)""").params(id, id).update();
+        jdbc.sql("""
+                delete from job_event where job_id = ? and type = ?
+                and epoch > (select coalesce(checkpoint_epoch, 0) from job where id = ?)""").params(id, JobEvent.EPOCH, id).update();
         int attempt = jdbc.sql("select attempt from job where id = ?")
                 .param(id)
                 .query(Integer.class)
@@ -219,19 +222,23 @@ public class JobLeases {
                             where id = ? and state = ?""").params(to.name(), id, state.name()).update();
             case FAILED ->
                 jdbc.sql("""
-                            update job set state = ?, lease_expires_at = null, finished_at = ?, failure_reason = ?
+                            update job set state = ?, lease_expires_at = null, finished_at = ?, failure_reason = ?,
+                                checkpoint_epoch = null
                             where id = ? and state = ?""")
                         .params(to.name(), JobEventLog.ts(now), reason, id, state.name())
                         .update();
             default ->
                 jdbc.sql("""
-                            update job set state = ?, lease_expires_at = null, finished_at = ?
+                            update job set state = ?, lease_expires_at = null, finished_at = ?, checkpoint_epoch = null
                             where id = ? and state = ?""")
                         .params(to.name(), JobEventLog.ts(now), id, state.name())
                         .update();
         };
         if (n == 0) {
             return;
+        }
+        if (to != JobState.QUEUED) {
+            jdbc.sql("delete from job_checkpoint where job_id = ?").param(id).update();
         }
         log.event(id, attempt, now, JobEvent.STATE, state, to, reason, null);
     }

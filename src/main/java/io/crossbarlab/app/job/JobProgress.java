@@ -1,8 +1,14 @@
 package io.crossbarlab.app.job;
 
+import io.crossbarlab.app.system.ChunkedBlobs;
 import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.nn.TrainedWeights;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,11 +26,98 @@ public class JobProgress {
     private final JdbcClient jdbc;
     private final JobEventLog log;
     private final JobWeights weights;
+    private final ChunkedBlobs checkpoints;
 
     public JobProgress(JdbcClient jdbc, JobEventLog log, JobWeights weights) {
         this.jdbc = jdbc;
         this.log = log;
         this.weights = weights;
+        this.checkpoints = new ChunkedBlobs(jdbc, "job_checkpoint", "job_id");
+    }
+
+    /** Writes a checkpoint to the stream it is given. */
+    @FunctionalInterface
+    public interface CheckpointWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Fenced checkpoint after epoch {@code epoch}: replaces the job's checkpoint and records a
+     * CHECKPOINT event, in one transaction; false when this worker no longer owns the job.
+     */
+    @Transactional
+    public boolean checkpoint(UUID id, String nodeId, int attempt, int epoch, CheckpointWriter writer, Instant now) {
+        int n = jdbc.sql("""
+                update job set checkpoint_epoch = ?
+                where id = ? and node_id = ? and attempt = ? and state in """ + JobState.HELD_SQL)
+                .params(epoch, id, nodeId, attempt)
+                .update();
+        if (n != 1) {
+            return false;
+        }
+        checkpoints.delete(id);
+        try (OutputStream out = checkpoints.writer(id)) {
+            writer.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.event(id, attempt, now, JobEvent.CHECKPOINT, null, null, "checkpoint after epoch " + epoch, null);
+        return true;
+    }
+
+    /** The job's checkpoint and the epochs it completed, if it has one. */
+    public Optional<Integer> checkpointEpoch(UUID id) {
+        return jdbc.sql("select checkpoint_epoch from job where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
+    /** Streams the job's checkpoint, chunk by chunk. */
+    public InputStream openCheckpoint(UUID id) {
+        return checkpoints.reader(id);
+    }
+
+    /**
+     * Fenced note that this attempt continues from the checkpoint after {@code epoch}: a RESUMED event
+     * and the progress the checkpoint carries.
+     */
+    @Transactional
+    public boolean resumed(UUID id, String nodeId, int attempt, int epoch, long examples, Instant now) {
+        if (!progress(id, nodeId, attempt, epoch, examples)) {
+            return false;
+        }
+        log.event(
+                id,
+                attempt,
+                now,
+                JobEvent.RESUMED,
+                null,
+                null,
+                "resumed from the checkpoint after epoch " + epoch,
+                null);
+        return true;
+    }
+
+    /**
+     * Fenced: the checkpoint cannot be used (another simulator build wrote it): it is dropped, with
+     * the epochs recorded so far, and this attempt starts over.
+     */
+    @Transactional
+    public boolean discardCheckpoint(UUID id, String nodeId, int attempt) {
+        int n = jdbc.sql("""
+                update job set checkpoint_epoch = null, progress_epoch = 0, progress_examples = 0
+                where id = ? and node_id = ? and attempt = ? and state in """ + JobState.HELD_SQL).params(id, nodeId, attempt).update();
+        if (n != 1) {
+            return false;
+        }
+        checkpoints.delete(id);
+        jdbc.sql("delete from job_epoch where job_id = ?").param(id).update();
+        jdbc.sql("delete from job_event where job_id = ? and type = ?")
+                .params(id, JobEvent.EPOCH)
+                .update();
+        return true;
     }
 
     /**
@@ -89,7 +182,8 @@ public class JobProgress {
                 continue;
             }
             int n = jdbc.sql("""
-                    update job set state = ?, result = ?, failure_reason = ?, finished_at = ?, lease_expires_at = null
+                    update job set state = ?, result = ?, failure_reason = ?, finished_at = ?, lease_expires_at = null,
+                        checkpoint_epoch = null
                     where id = ? and node_id = ? and attempt = ? and state = ?""")
                     .params(
                             to.name(),
@@ -102,6 +196,7 @@ public class JobProgress {
                             from.name())
                     .update();
             if (n == 1) {
+                checkpoints.delete(id);
                 log.event(id, attempt, now, JobEvent.STATE, from, to, reason, null);
                 return true;
             }

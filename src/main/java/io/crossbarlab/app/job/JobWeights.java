@@ -1,11 +1,11 @@
 package io.crossbarlab.app.job;
 
+import io.crossbarlab.app.system.ChunkedBlobs;
 import io.crossbarlab.sim.data.NpyReader;
 import io.crossbarlab.sim.nn.TrainedWeights;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,27 +19,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Trained weights of succeeded jobs, stored as NumPy's {@code .npz}: {@code layer0.npy}, {@code
- * layer1.npy}, ... each float32 of shape (inputs + 1, outputs), the bias row last, in chunks of
- * {@value #CHUNK_BYTES} bytes. Written while the weights are encoded, so no copy of the file is held.
+ * layer1.npy}, ... each float32 of shape (inputs + 1, outputs), the bias row last, in chunks
+ * ({@link ChunkedBlobs}). Written while the weights are encoded, so no copy of the file is held.
  */
 @Component
 public class JobWeights {
 
-    static final int CHUNK_BYTES = 1 << 20;
-
-    private final JdbcClient jdbc;
+    private final ChunkedBlobs chunks;
 
     JobWeights(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.chunks = new ChunkedBlobs(jdbc, "job_weights", "job_id");
     }
 
     /** Replaces the weights of {@code id}; in the caller's transaction. */
     void replace(UUID id, TrainedWeights weights) {
-        jdbc.sql("delete from job_weights where job_id = ?").param(id).update();
-        try (ZipOutputStream zip = new ZipOutputStream(new Chunks(id))) {
+        chunks.delete(id);
+        try (ZipOutputStream zip = new ZipOutputStream(chunks.writer(id))) {
             for (int l = 0; l < weights.layers().size(); l++) {
                 TrainedWeights.LayerWeights w = weights.layers().get(l);
-                zip.putNextEntry(new ZipEntry("layer" + l + ".npy"));
+                ZipEntry entry = new ZipEntry("layer" + l + ".npy");
+                // a fixed time: the same weights are the same bytes, whenever they were trained
+                entry.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0));
+                zip.putNextEntry(entry);
                 zip.write(npyHeader(w.inputs() + 1, w.outputs()));
                 ByteBuffer b = ByteBuffer.allocate(4 * 8192).order(ByteOrder.LITTLE_ENDIAN);
                 float[] v = w.values();
@@ -59,54 +60,12 @@ public class JobWeights {
 
     /** Whether {@code id} has weights of its own. */
     public boolean exists(UUID id) {
-        return jdbc.sql("select count(*) from job_weights where job_id = ?")
-                        .param(id)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return chunks.exists(id);
     }
 
     /** The .npz of {@code id}, read chunk by chunk; call {@link #exists} first. */
     public InputStream open(UUID id) {
-        return new InputStream() {
-            private int next;
-            private byte[] chunk = new byte[0];
-            private int pos;
-
-            private boolean fill() {
-                while (pos == chunk.length) {
-                    var row = jdbc.sql("select bytes from job_weights where job_id = ? and seq = ?")
-                            .params(id, next++)
-                            .query(byte[].class)
-                            .optional();
-                    if (row.isEmpty()) {
-                        return false;
-                    }
-                    chunk = row.get();
-                    pos = 0;
-                }
-                return true;
-            }
-
-            @Override
-            public int read() {
-                return fill() ? chunk[pos++] & 0xff : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (len == 0) {
-                    return 0;
-                }
-                if (!fill()) {
-                    return -1;
-                }
-                int n = Math.min(len, chunk.length - pos);
-                System.arraycopy(chunk, pos, b, off, n);
-                pos += n;
-                return n;
-            }
-        };
+        return chunks.reader(id);
     }
 
     /** Reads back the weights of {@code id} (which must exist) from its .npz. */
@@ -146,53 +105,5 @@ public class JobWeights {
         out.write(text.length >>> 8);
         out.writeBytes(text);
         return out.toByteArray();
-    }
-
-    /** Writes what it is given as chunk rows of {@code id}. */
-    private final class Chunks extends OutputStream {
-        private final UUID id;
-        private final byte[] buf = new byte[CHUNK_BYTES];
-        private int fill;
-        private int seq;
-
-        Chunks(UUID id) {
-            this.id = id;
-        }
-
-        @Override
-        public void write(int b) {
-            if (fill == buf.length) {
-                flushChunk();
-            }
-            buf[fill++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            while (len > 0) {
-                if (fill == buf.length) {
-                    flushChunk();
-                }
-                int n = Math.min(len, buf.length - fill);
-                System.arraycopy(b, off, buf, fill, n);
-                fill += n;
-                off += n;
-                len -= n;
-            }
-        }
-
-        private void flushChunk() {
-            jdbc.sql("insert into job_weights (job_id, seq, bytes) values (?, ?, ?)")
-                    .params(id, seq++, java.util.Arrays.copyOf(buf, fill))
-                    .update();
-            fill = 0;
-        }
-
-        @Override
-        public void close() {
-            if (fill > 0) {
-                flushChunk();
-            }
-        }
     }
 }

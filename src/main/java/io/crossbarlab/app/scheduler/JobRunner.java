@@ -9,6 +9,7 @@ import io.crossbarlab.app.spec.Estimates;
 import io.crossbarlab.app.spec.SimulationResult;
 import io.crossbarlab.app.system.DatabaseFailures;
 import io.crossbarlab.sim.data.TrainTestSplit;
+import io.crossbarlab.sim.nn.Checkpoint;
 import io.crossbarlab.sim.nn.EpochReport;
 import io.crossbarlab.sim.nn.RunSpec;
 import io.crossbarlab.sim.nn.SimulationSpec;
@@ -16,9 +17,13 @@ import io.crossbarlab.sim.nn.Trainer;
 import io.crossbarlab.sim.nn.TrainingCancelledException;
 import io.crossbarlab.sim.nn.TrainingListener;
 import io.crossbarlab.sim.nn.TrainingResult;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +45,7 @@ class JobRunner {
     private final JsonMapper json;
     private final Clock clock;
     private final Duration lease;
+    private final Duration checkpointInterval;
 
     JobRunner(
             JobRepository repository,
@@ -54,6 +60,7 @@ class JobRunner {
         this.json = json;
         this.clock = clock;
         this.lease = settings.lease();
+        this.checkpointInterval = settings.checkpointInterval();
     }
 
     /**
@@ -102,6 +109,44 @@ class JobRunner {
         }
     }
 
+    /**
+     * The checkpoint an earlier attempt left, read and checked; null when there is none or it cannot
+     * be used (written by another simulator build, or unreadable), in which case it is dropped with
+     * the epochs recorded so far and the run starts over.
+     */
+    private Checkpoint checkpoint(RunningJob r, String nodeId, RunSpec run, long perEpoch) {
+        Optional<Integer> epoch = progress.checkpointEpoch(r.id);
+        if (epoch.isEmpty()) {
+            return null;
+        }
+        try (InputStream in = new BufferedInputStream(progress.openCheckpoint(r.id), 1 << 16)) {
+            Checkpoint c = Checkpoint.readFrom(in);
+            if (c.epochsDone() != epoch.get()) {
+                throw new IOException("checkpoint holds epoch " + c.epochsDone() + ", the job says " + epoch.get());
+            }
+            c.check(run);
+            if (!durably(
+                    r,
+                    "resume",
+                    () -> progress.resumed(
+                            r.id, nodeId, r.attempt, c.epochsDone(), c.epochsDone() * perEpoch, clock.instant()))) {
+                r.lost = true;
+            }
+            log.info("job {} attempt {} continues from the checkpoint after epoch {}", r.id, r.attempt, c.epochsDone());
+            return c;
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn(
+                    "job {}: checkpoint after epoch {} not usable ({}); starting over",
+                    r.id,
+                    epoch.get(),
+                    e.toString());
+            if (!durably(r, "discard checkpoint", () -> progress.discardCheckpoint(r.id, nodeId, r.attempt))) {
+                r.lost = true;
+            }
+            return null;
+        }
+    }
+
     /** Runs the job to its end; returns the state it ended in on this node. */
     JobState run(RunningJob r, String nodeId, SchedulerMetrics metrics) {
         try {
@@ -116,41 +161,56 @@ class JobRunner {
             SimulationSpec spec = json.readValue(job.getSpec(), SimulationSpec.class);
             RunSpec run = RunSpec.resolve(spec, job.getSeed(), datasets::info);
             TrainTestSplit data = datasets.load(run.dataset());
-            TrainingResult result = Trainer.train(
-                    run,
-                    data.train(),
-                    data.test(),
-                    new TrainingListener() {
-                        @Override
-                        public void onEpoch(EpochReport e) {
-                            long done = (long) e.epoch()
-                                    * Math.min(
-                                            data.train().count(),
-                                            run.trainLimit() == null ? Integer.MAX_VALUE : run.trainLimit());
-                            if (!durably(
-                                    r,
-                                    "epoch " + e.epoch(),
-                                    () -> progress.epoch(r.id, nodeId, r.attempt, e, done, clock.instant()))) {
-                                r.lost = true;
-                            }
-                        }
+            long perEpoch =
+                    Math.min(data.train().count(), run.trainLimit() == null ? Integer.MAX_VALUE : run.trainLimit());
+            Checkpoint from = checkpoint(r, nodeId, run, perEpoch);
+            long[] lastCheckpoint = {System.nanoTime()};
+            TrainingListener listener = new TrainingListener() {
+                @Override
+                public boolean wantsCheckpoint(int epoch) {
+                    return !r.lost && System.nanoTime() - lastCheckpoint[0] >= checkpointInterval.toNanos();
+                }
 
-                        @Override
-                        public void onProgress(int epoch, long done, long total) {
-                            metrics.examples(Trainer.PROGRESS_INTERVAL);
-                            try {
-                                if (!progress.progress(r.id, nodeId, r.attempt, epoch - 1, done)) {
-                                    r.lost = true;
-                                }
-                            } catch (RuntimeException e) {
-                                if (!DatabaseFailures.isTransient(e)) {
-                                    throw e;
-                                }
-                                // progress is advisory: the next write brings it up to date
-                            }
+                @Override
+                public void onCheckpoint(int epoch, Checkpoint c) {
+                    if (!durably(
+                            r,
+                            "checkpoint " + epoch,
+                            () -> progress.checkpoint(r.id, nodeId, r.attempt, epoch, c::writeTo, clock.instant()))) {
+                        r.lost = true;
+                    }
+                    lastCheckpoint[0] = System.nanoTime();
+                }
+
+                @Override
+                public void onEpoch(EpochReport e) {
+                    long done = (long) e.epoch() * perEpoch;
+                    if (!durably(
+                            r,
+                            "epoch " + e.epoch(),
+                            () -> progress.epoch(r.id, nodeId, r.attempt, e, done, clock.instant()))) {
+                        r.lost = true;
+                    }
+                }
+
+                @Override
+                public void onProgress(int epoch, long done, long total) {
+                    metrics.examples(Trainer.PROGRESS_INTERVAL);
+                    try {
+                        if (!progress.progress(r.id, nodeId, r.attempt, epoch - 1, done)) {
+                            r.lost = true;
                         }
-                    },
-                    r::shouldStop);
+                    } catch (RuntimeException e) {
+                        if (!DatabaseFailures.isTransient(e)) {
+                            throw e;
+                        }
+                        // progress is advisory: the next write brings it up to date
+                    }
+                }
+            };
+            TrainingResult result = from == null
+                    ? Trainer.train(run, data.train(), data.test(), listener, r::shouldStop)
+                    : Trainer.resume(run, data.train(), data.test(), listener, r::shouldStop, from);
             metrics.examples(result.counters().trainExamples() % Trainer.PROGRESS_INTERVAL);
             metrics.pulses(result.counters());
             if (r.lost) {

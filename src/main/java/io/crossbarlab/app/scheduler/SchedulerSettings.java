@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param reservedTiles tiles of the pool a long job never takes (when the node has two or more threads)
  * @param heapPerJob heap one job may take; a job whose estimated heap is larger is refused at
  *     submission. Empty: 80 % of the heap above 128 MB, shared by the simulation threads
+ * @param checkpointInterval a running job stores its state at the end of an epoch once this long has
+ *     passed since its start or its last checkpoint, so that a new attempt after a node dies
+ *     continues from there; empty: 60 s. Zero: after every epoch
  */
 @Validated
 @ConfigurationProperties("crossbar.scheduler")
@@ -44,7 +47,12 @@ public record SchedulerSettings(
         Duration backfillWindow,
         @Min(1) long longJobWork,
         @Min(0) int reservedTiles,
-        DataSize heapPerJob) {
+        DataSize heapPerJob,
+        Duration checkpointInterval) {
+
+    public SchedulerSettings {
+        checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(60) : checkpointInterval;
+    }
 
     /** Heap one job may take: {@link #heapPerJob}, or its share of this JVM's heap. */
     public long heapPerJobBytes() {

@@ -31,7 +31,8 @@ public record CellParameters(
         boolean stochasticRounding,
         int maxPulsesPerUpdate,
         int pulseTrainLength,
-        int slowProcessIntervalExamples) {
+        int slowProcessIntervalExamples)
+        implements java.io.Serializable {
 
     public static CellParameters from(ParameterValues<DeviceParameter> v) {
         return new CellParameters(

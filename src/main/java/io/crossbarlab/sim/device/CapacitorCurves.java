@@ -29,7 +29,7 @@ import io.crossbarlab.sim.random.Ln;
  * ((o − δ)/o)², the saturation current of the shifted transistor, and its leakage rate by the mean of
  * exp(−δ/s) of its two switches. Those apply to a measured table as well.
  */
-public final class CapacitorCurves {
+public final class CapacitorCurves implements java.io.Serializable {
 
     /** Grid intervals per supply range: 1 mV at a 1 V supply. */
     static final int INTERVALS_PER_SUPPLY = 1000;

@@ -30,7 +30,8 @@ public record CapacitorParameters(
         double initVolts,
         double leakTargetVolts,
         double leakTimeConstantSeconds,
-        double supplyVolts) {
+        double supplyVolts)
+        implements java.io.Serializable {
 
     /** +1 when g rises with V_C, -1 when it falls. */
     public int readDirection() {

@@ -58,4 +58,5 @@ public record PcmParameters(
         double setNonlinearity,
         double setCycleNoise,
         double setDeviceVariation,
-        double resetThresholdFraction) {}
+        double resetThresholdFraction)
+        implements java.io.Serializable {}

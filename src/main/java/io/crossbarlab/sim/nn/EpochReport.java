@@ -31,4 +31,5 @@ public record EpochReport(
         double testLoss,
 
         @Schema(description = "Wall time of the epoch including evaluation, seconds", example = "2.1")
-        double seconds) {}
+        double seconds)
+        implements java.io.Serializable {}

@@ -9,7 +9,7 @@ import io.crossbarlab.sim.tile.Tile;
  * tiles. Owns its buffers: {@link #input} (with the constant 1 of the bias in its last slot), the
  * pre-activations, the errors and the backward output.
  */
-final class Layer {
+final class Layer implements java.io.Serializable {
 
     final int inputs;
     final int outputs;

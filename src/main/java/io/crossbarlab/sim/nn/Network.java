@@ -18,7 +18,7 @@ import io.crossbarlab.sim.tile.TileShape;
  * A fully connected network mapped onto tiles. Owns every buffer the forward and backward passes
  * need, so one example allocates nothing.
  */
-public final class Network {
+public final class Network implements java.io.Serializable {
 
     final Layer[] layers;
     final Activation activation;

@@ -26,12 +26,37 @@ public final class Trainer {
      *
      * @param train training set (the spec's trainLimit is applied here)
      * @param test test set (the spec's testLimit is applied here)
-     * @param listener progress and per-epoch reports
+     * @param listener progress, per-epoch reports and checkpoints
      * @param cancelled polled between examples; when true the run stops with {@link
      *     TrainingCancelledException}
      */
     public static TrainingResult train(
             RunSpec spec, Dataset train, Dataset test, TrainingListener listener, BooleanSupplier cancelled) {
+        return run(spec, train, test, listener, cancelled, null);
+    }
+
+    /**
+     * Continues a run from a checkpoint that {@link TrainingListener#onCheckpoint} handed out for the
+     * same spec: the result is the same, bit for bit, as that of the run never interrupted (wall-clock
+     * fields aside). A checkpoint of another spec or simulator version is refused.
+     */
+    public static TrainingResult resume(
+            RunSpec spec,
+            Dataset train,
+            Dataset test,
+            TrainingListener listener,
+            BooleanSupplier cancelled,
+            Checkpoint checkpoint) {
+        return run(spec, train, test, listener, cancelled, checkpoint);
+    }
+
+    private static TrainingResult run(
+            RunSpec spec,
+            Dataset train,
+            Dataset test,
+            TrainingListener listener,
+            BooleanSupplier cancelled,
+            Checkpoint from) {
         long start = System.nanoTime();
         Dataset tr = train.limit(spec.trainLimit());
         Dataset te = test.limit(spec.testLimit());
@@ -40,34 +65,40 @@ public final class Trainer {
             throw new IllegalArgumentException("network has " + sizes[0] + " inputs, dataset " + tr.features());
         }
         RandomStreams streams = new RandomStreams(spec.seed());
-        EventCounters counters = new EventCounters();
-        Network net =
-                Network.build(sizes, spec.activation(), spec.deviceConfig(), spec.tileParameters(), streams, counters);
-        SplitMix64 order = streams.stream(RandomStreams.DATA_ORDER);
-
+        TrainingState s;
+        if (from != null) {
+            s = from.state(spec);
+        } else {
+            EventCounters counters = new EventCounters();
+            Network net = Network.build(
+                    sizes, spec.activation(), spec.deviceConfig(), spec.tileParameters(), streams, counters);
+            int n = tr.count();
+            int[] perm = new int[n];
+            for (int i = 0; i < n; i++) {
+                perm[i] = i;
+            }
+            s = new TrainingState(
+                    Checkpoint.fingerprint(spec), net, counters, streams.stream(RandomStreams.DATA_ORDER), perm);
+        }
+        Network net = s.net;
+        EventCounters counters = s.counters;
         int n = tr.count();
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
+        if (s.perm.length != n) {
+            throw new IllegalArgumentException("checkpoint has " + s.perm.length + " training examples, data " + n);
         }
         float lr = (float) spec.learningRate();
-        List<EpochReport> reports = new ArrayList<>();
-        long examplesDone = 0;
         long total = (long) n * spec.epochs();
-        long trainNanos = 0;
-        long evalNanos = 0;
-        double lastTrainAcc = 0;
-        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+        for (int epoch = s.epochsDone + 1; epoch <= spec.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            shuffle(perm, order);
+            shuffle(s.perm, s.order);
             int correct = 0;
             double loss = 0;
             for (int k = 0; k < n; k++) {
                 if (cancelled.getAsBoolean()) {
-                    throw new TrainingCancelledException(examplesDone);
+                    throw new TrainingCancelledException(s.examplesDone);
                 }
-                net.beforeExample(examplesDone);
-                int i = perm[k];
+                net.beforeExample(s.examplesDone);
+                int i = s.perm[k];
                 net.loadInput(tr, i);
                 int label = tr.label(i);
                 net.forward(true);
@@ -76,22 +107,28 @@ public final class Trainer {
                 }
                 loss -= Ln.log(Math.max(net.probabilities[label], 1e-30f));
                 net.backwardAndUpdate(label, lr);
-                examplesDone++;
+                s.examplesDone++;
                 counters.trainExamples++;
-                net.afterExample(examplesDone);
-                if (examplesDone % PROGRESS_INTERVAL == 0) {
-                    listener.onProgress(epoch, examplesDone, total);
+                net.afterExample(s.examplesDone);
+                if (s.examplesDone % PROGRESS_INTERVAL == 0) {
+                    listener.onProgress(epoch, s.examplesDone, total);
                 }
             }
             long evalStart = System.nanoTime();
-            trainNanos += evalStart - epochStart;
+            s.trainNanos += evalStart - epochStart;
             double[] eval = evaluate(net, te, counters);
-            evalNanos += System.nanoTime() - evalStart;
-            lastTrainAcc = (double) correct / n;
+            s.evalNanos += System.nanoTime() - evalStart;
+            s.lastTrainAccuracy = (double) correct / n;
             EpochReport report = new EpochReport(
-                    epoch, lastTrainAcc, loss / n, eval[0], eval[1], (System.nanoTime() - epochStart) / 1e9);
-            reports.add(report);
+                    epoch, s.lastTrainAccuracy, loss / n, eval[0], eval[1], (System.nanoTime() - epochStart) / 1e9);
+            s.reports.add(report);
+            s.epochsDone = epoch;
             listener.onEpoch(report);
+            if (epoch < spec.epochs() && listener.wantsCheckpoint(epoch)) {
+                s.wallNanosBefore += System.nanoTime() - start;
+                start = System.nanoTime();
+                listener.onCheckpoint(epoch, new Checkpoint(s));
+            }
         }
         // the run's counters end here: programming and reads for inference are not training events
         EventCounters.Snapshot trainingCounters = counters.snapshot();
@@ -99,17 +136,17 @@ public final class Trainer {
         List<InferencePoint> inference = spec.inferenceSeconds().isEmpty()
                 ? List.of()
                 : inference(net, te, spec.inferenceSeconds(), streams, counters);
-        double wall = (System.nanoTime() - start) / 1e9;
-        EpochReport last = reports.get(reports.size() - 1);
+        double wall = (s.wallNanosBefore + System.nanoTime() - start) / 1e9;
+        EpochReport last = s.reports.get(s.reports.size() - 1);
         return new TrainingResult(
                 last.testAccuracy(),
-                lastTrainAcc,
-                List.copyOf(reports),
+                s.lastTrainAccuracy,
+                List.copyOf(s.reports),
                 trainingCounters,
                 net.tileCount(),
                 wall,
-                total / (trainNanos / 1e9),
-                evalNanos / 1e9,
+                total / (s.trainNanos / 1e9),
+                s.evalNanos / 1e9,
                 inference,
                 weights);
     }

@@ -7,7 +7,7 @@ package io.crossbarlab.sim.random;
  * cut at about ±3.5 sigma. Used where a physical noise is itself only approximately Gaussian (the
  * charge of a 3T1C pulse) and one variate per event would dominate the event's cost.
  */
-public final class NormalTable {
+public final class NormalTable implements java.io.Serializable {
 
     static final int BITS = 12;
 

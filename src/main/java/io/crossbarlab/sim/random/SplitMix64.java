@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * <p>Not thread safe: every simulation stream owns its instance. Chosen for the hot loops because
  * one output costs one add and a few multiply/xor-shift steps, with no allocation.
  */
-public final class SplitMix64 implements RandomGenerator {
+public final class SplitMix64 implements java.io.Serializable, RandomGenerator {
 
     static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 

@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * <p>Mutable and not thread safe: one instance per run, written by the run's thread only.
  */
-public final class EventCounters {
+public final class EventCounters implements java.io.Serializable {
 
     /** Training examples presented. */
     public long trainExamples;

@@ -3,7 +3,7 @@ package io.crossbarlab.sim.tile;
 import io.crossbarlab.sim.random.SplitMix64;
 
 /** Software baseline: FP32 weights, exact SGD update {@code W -= lr * x * delta}, no device noise. */
-public final class FloatingPointTile extends Tile {
+public final class FloatingPointTile extends Tile implements java.io.Serializable {
 
     /** This tile's slice of the errors, copied so the update loop indexes both arrays alike. */
     private final float[] deltaBlock;

@@ -35,7 +35,7 @@ import io.crossbarlab.sim.random.SplitMix64;
  * slowProcessIntervalExamples}. Time comes from the hardware's time per example (the estimator's
  * clock), counted from the verify read t0 that ends programming.
  */
-public final class Pcm3T1CTile extends PcmPairsTile {
+public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializable {
 
     /**
      * Leakage-rate multipliers of the cells are kept as levels of ln(rate) from -3 to 3 (odd, so that a

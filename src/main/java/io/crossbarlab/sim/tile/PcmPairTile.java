@@ -18,7 +18,7 @@ import io.crossbarlab.sim.random.SplitMix64;
  * every array read; it acts where a device's state is read for a decision, the read before an
  * occasional RESET, with the same law as in the 3T1C scheme at the age of one transfer interval.
  */
-public final class PcmPairTile extends PcmPairsTile {
+public final class PcmPairTile extends PcmPairsTile implements java.io.Serializable {
 
     private final float[] gPlus;
     private final float[] gMinus;

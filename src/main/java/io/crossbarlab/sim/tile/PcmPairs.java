@@ -13,7 +13,7 @@ import io.crossbarlab.sim.random.SplitMix64;
  * compensated by its partner where it can be), drift factors and read-noise variances. Shared by the
  * 2PCM+3T1C and the PCM-only tiles.
  */
-final class PcmPairs {
+final class PcmPairs implements java.io.Serializable {
 
     private static final byte STUCK_PLUS = 1;
     private static final byte STUCK_MINUS = 2;

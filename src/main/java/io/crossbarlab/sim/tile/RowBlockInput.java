@@ -8,7 +8,7 @@ import java.util.Arrays;
  * (so pulse coding stops as soon as the remaining inputs cannot produce a pulse). Buffers are
  * allocated once; {@link #load} allocates nothing.
  */
-public final class RowBlockInput {
+public final class RowBlockInput implements java.io.Serializable {
 
     final int from;
     final int to;

@@ -9,7 +9,7 @@ import io.crossbarlab.sim.random.SplitMix64;
  * scheme. Reads draw nothing: PCM read noise is low-frequency 1/f noise, kept as part of each
  * pair's state and so already in the weight a read sees (docs/model.md).
  */
-public abstract class Tile {
+public abstract class Tile implements java.io.Serializable {
 
     protected final int rows;
     protected final int cols;

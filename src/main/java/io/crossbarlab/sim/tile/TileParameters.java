@@ -17,7 +17,8 @@ public record TileParameters(
         int adcBits,
         double adcForwardFullScale,
         double adcBackwardFullScale,
-        double secondsPerExample) {
+        double secondsPerExample)
+        implements java.io.Serializable {
 
     /** 512 x 512 tiles, an ideal read-out, and the ambrogio-2018 hardware's 200 ns per example. */
     public static final TileParameters DEFAULT = new TileParameters(512, 512, 0, 16.0, 1.0, 2e-7);
