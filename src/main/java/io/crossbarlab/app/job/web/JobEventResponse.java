@@ -20,7 +20,11 @@ record JobEventResponse(
         @Schema(description = "When it happened", example = "2026-11-28T12:00:05Z")
         Instant at,
 
-        @Schema(description = "STATE or EPOCH", example = "STATE")
+        @Schema(
+                description =
+                        "STATE (a transition), EPOCH (an epoch's metrics), CHECKPOINT (the run's state stored after"
+                                + " an epoch) or RESUMED (an attempt continuing from the last checkpoint)",
+                example = "STATE")
         String type,
 
         @Schema(description = "Previous state (STATE events)")
