@@ -319,9 +319,4 @@ public class DatasetUploads {
             }
         }
     }
-
-    /** Exposed for the controller's documentation. */
-    public long maxUploadBytes() {
-        return settings.maxUploadBytes().toBytes();
-    }
 }

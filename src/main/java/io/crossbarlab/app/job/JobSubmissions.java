@@ -117,9 +117,11 @@ public class JobSubmissions {
     @Transactional
     public Optional<JobState> requestCancel(UUID id, Instant now) {
         if (transition(id, JobState.CANCELLED, List.of(JobState.QUEUED), now, "cancelled while queued")) {
-            jdbc.sql("update job set finished_at = ? where id = ?")
+            // a job requeued after its node died may hold the checkpoint of its earlier attempt
+            jdbc.sql("update job set finished_at = ?, checkpoint_epoch = null where id = ?")
                     .params(JobEventLog.ts(now), id)
                     .update();
+            jdbc.sql("delete from job_checkpoint where job_id = ?").param(id).update();
             return Optional.of(JobState.CANCELLED);
         }
         if (transition(id, JobState.CANCELLING, List.of(JobState.RUNNING), now, "cancel requested")) {

@@ -3,13 +3,11 @@ package io.crossbarlab.app.job;
 import io.crossbarlab.app.system.ChunkedBlobs;
 import io.crossbarlab.sim.data.NpyReader;
 import io.crossbarlab.sim.nn.TrainedWeights;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -41,7 +39,7 @@ public class JobWeights {
                 // a fixed time: the same weights are the same bytes, whenever they were trained
                 entry.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0));
                 zip.putNextEntry(entry);
-                zip.write(npyHeader(w.inputs() + 1, w.outputs()));
+                zip.write(NpyReader.header("<f4", false, w.inputs() + 1, w.outputs()));
                 ByteBuffer b = ByteBuffer.allocate(4 * 8192).order(ByteOrder.LITTLE_ENDIAN);
                 float[] v = w.values();
                 for (int i = 0; i < v.length; i++) {
@@ -85,25 +83,5 @@ public class JobWeights {
             throw new UncheckedIOException("stored weights of job " + id + " are unreadable: " + e.getMessage(), e);
         }
         return new TrainedWeights(java.util.List.copyOf(layers));
-    }
-
-    /** A version 1.0 .npy header for a little-endian float32 C-order matrix, padded to 64 bytes. */
-    static byte[] npyHeader(int rows, int cols) {
-        StringBuilder h =
-                new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }");
-        while ((10 + h.length() + 1) % 64 != 0) {
-            h.append(' ');
-        }
-        h.append('\n');
-        byte[] text = h.toString().getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(10 + text.length);
-        out.write(0x93);
-        out.writeBytes("NUMPY".getBytes(StandardCharsets.US_ASCII));
-        out.write(1);
-        out.write(0);
-        out.write(text.length & 0xff);
-        out.write(text.length >>> 8);
-        out.writeBytes(text);
-        return out.toByteArray();
     }
 }

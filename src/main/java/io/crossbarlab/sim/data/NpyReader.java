@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads NumPy's {@code .npy} format (versions 1.0, 2.0 and 3.0): the magic {@code \x93NUMPY}, a
+ * Reads (and writes the header of) NumPy's {@code .npy} format (versions 1.0, 2.0 and 3.0): the magic {@code \x93NUMPY}, a
  * version, a little-endian header length, a Python-literal header dict with {@code descr}, {@code
  * fortran_order} and {@code shape}, then the elements. Booleans, signed and unsigned integers of 1, 2,
  * 4 and 8 bytes and floats of 4 and 8 bytes are accepted, in either byte order; Fortran order is read by
@@ -232,6 +232,37 @@ public final class NpyReader {
 
     private static double unsigned(long v) {
         return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+    }
+
+    /**
+     * The magic and version 1.0 header of an array, padded with spaces to a multiple of 64 bytes as
+     * NumPy writes it; the elements follow it.
+     *
+     * @param descr element type, e.g. {@code <f4}
+     */
+    public static byte[] header(String descr, boolean fortranOrder, int... shape) {
+        StringBuilder dims = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            dims.append(i > 0 ? ", " : "").append(shape[i]);
+        }
+        if (shape.length == 1) {
+            dims.append(',');
+        }
+        StringBuilder text = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': "
+                + (fortranOrder ? "True" : "False") + ", 'shape': (" + dims + "), }");
+        while ((MAGIC.length + 4 + text.length() + 1) % 64 != 0) {
+            text.append(' ');
+        }
+        text.append('\n');
+        byte[] h = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] out = new byte[MAGIC.length + 4 + h.length];
+        System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
+        out[6] = 1;
+        out[7] = 0;
+        out[8] = (byte) (h.length & 0xff);
+        out[9] = (byte) (h.length >>> 8);
+        System.arraycopy(h, 0, out, 10, h.length);
+        return out;
     }
 
     /** Elements between neighbours along each dimension in C order. */

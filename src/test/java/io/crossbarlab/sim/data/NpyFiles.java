@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -35,28 +34,8 @@ public final class NpyFiles {
 
     /** An array with any descr and raw element bytes. */
     public static byte[] npy(String descr, boolean fortran, int[] shape, byte[] data) {
-        StringBuilder dims = new StringBuilder();
-        for (int i = 0; i < shape.length; i++) {
-            dims.append(i > 0 ? ", " : "").append(shape[i]);
-        }
-        if (shape.length == 1) {
-            dims.append(',');
-        }
-        StringBuilder header = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': "
-                + (fortran ? "True" : "False") + ", 'shape': (" + dims + "), }");
-        while ((10 + header.length() + 1) % 64 != 0) {
-            header.append(' ');
-        }
-        header.append('\n');
-        byte[] h = header.toString().getBytes(StandardCharsets.ISO_8859_1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0x93);
-        out.writeBytes("NUMPY".getBytes(StandardCharsets.US_ASCII));
-        out.write(1);
-        out.write(0);
-        out.write(h.length & 0xff);
-        out.write(h.length >>> 8);
-        out.writeBytes(h);
+        out.writeBytes(NpyReader.header(descr, fortran, shape));
         out.writeBytes(data);
         return out.toByteArray();
     }
