@@ -3,6 +3,7 @@ package io.crossbarlab.sim.cell;
 import io.crossbarlab.sim.device.CapacitorCurves;
 import io.crossbarlab.sim.device.CapacitorParameters;
 import io.crossbarlab.sim.device.CapacitorTable;
+import io.crossbarlab.sim.device.PcmJumpTable;
 import io.crossbarlab.sim.device.PcmParameters;
 import io.crossbarlab.sim.preset.DeviceParameter;
 import io.crossbarlab.sim.preset.ParameterValues;
@@ -15,9 +16,15 @@ import io.crossbarlab.sim.preset.ParameterValues;
  * @param pcm PCM device parameters
  * @param capacitor 3T1C parameters
  * @param curves the 3T1C cell's read and step curves: the compact model, or a measured table
+ * @param pcmJumps a measured PCM partial-SET response replacing the compact one (PCM_PAIR), or null
  */
 public record DeviceConfig(
-        Scheme scheme, CellParameters cell, PcmParameters pcm, CapacitorParameters capacitor, CapacitorCurves curves) {
+        Scheme scheme,
+        CellParameters cell,
+        PcmParameters pcm,
+        CapacitorParameters capacitor,
+        CapacitorCurves curves,
+        PcmJumpTable pcmJumps) {
 
     /** With the compact 3T1C curves. */
     public static DeviceConfig of(Scheme scheme, ParameterValues<DeviceParameter> values) {
@@ -26,13 +33,23 @@ public record DeviceConfig(
 
     /** With the 3T1C curves of {@code table}, or the compact ones when it is null. */
     public static DeviceConfig of(Scheme scheme, ParameterValues<DeviceParameter> values, CapacitorTable table) {
+        return of(scheme, values, table, null);
+    }
+
+    /**
+     * With the 3T1C curves of {@code table} and the PCM jumps of {@code jumps}, or the compact models
+     * where they are null.
+     */
+    public static DeviceConfig of(
+            Scheme scheme, ParameterValues<DeviceParameter> values, CapacitorTable table, PcmJumpTable jumps) {
         CapacitorParameters cap = capacitor(values);
         return new DeviceConfig(
                 scheme,
                 CellParameters.from(values),
                 pcm(values),
                 cap,
-                table == null ? CapacitorCurves.compact(cap) : CapacitorCurves.tabulated(cap, table));
+                table == null ? CapacitorCurves.compact(cap) : CapacitorCurves.tabulated(cap, table),
+                jumps);
     }
 
     /** The PCM parameters among {@code v}. */

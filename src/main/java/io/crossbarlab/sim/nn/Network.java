@@ -95,7 +95,7 @@ public final class Network implements java.io.Serializable {
             DeviceConfig d, TileParameters tp, EventCounters c, SplitMix64 noise, int r0, int rows, int c0, int cols) {
         return switch (d.scheme()) {
             case FLOATING_POINT -> new FloatingPointTile(r0, rows, c0, cols, tp, c);
-            case PCM_PAIR -> new PcmPairTile(r0, rows, c0, cols, tp, c, noise, d.cell(), d.pcm());
+            case PCM_PAIR -> new PcmPairTile(r0, rows, c0, cols, tp, c, noise, d.cell(), d.pcm(), d.pcmJumps());
             case PCM_3T1C ->
                 new Pcm3T1CTile(r0, rows, c0, cols, tp, c, noise, d.cell(), d.pcm(), d.capacitor(), d.curves());
         };

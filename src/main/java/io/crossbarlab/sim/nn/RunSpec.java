@@ -4,6 +4,7 @@ import io.crossbarlab.sim.cell.DeviceConfig;
 import io.crossbarlab.sim.cell.Scheme;
 import io.crossbarlab.sim.data.DatasetCatalog;
 import io.crossbarlab.sim.device.CapacitorTable;
+import io.crossbarlab.sim.device.PcmJumpTable;
 import io.crossbarlab.sim.estimate.Estimator;
 import io.crossbarlab.sim.preset.DeviceParameter;
 import io.crossbarlab.sim.preset.DevicePresets;
@@ -41,6 +42,7 @@ import java.util.function.Function;
  * @param tileCols columns per tile
  * @param seed root seed
  * @param capacitorTable measured 3T1C curves replacing the compact model, or null
+ * @param pcmJumpTable measured PCM partial-SET jumps replacing the compact model (PCM_PAIR), or null
  * @param inferenceSeconds times after programming at which the trained network is evaluated on its
  *     PCM pairs alone, ascending and distinct (empty: none)
  */
@@ -61,7 +63,8 @@ public record RunSpec(
         int tileCols,
         long seed,
         CapacitorTable capacitorTable,
-        List<Double> inferenceSeconds) {
+        List<Double> inferenceSeconds,
+        PcmJumpTable pcmJumpTable) {
 
     /** Default epochs: the paper trains MNIST for 20. */
     public static final int DEFAULT_EPOCHS = 20;
@@ -97,7 +100,7 @@ public record RunSpec(
 
     /** The most times after training a run may evaluate its PCM pairs at. */
     public DeviceConfig deviceConfig() {
-        return DeviceConfig.of(scheme, device, capacitorTable);
+        return DeviceConfig.of(scheme, device, capacitorTable, pcmJumpTable);
     }
 
     /** Tile geometry, read-out and the hardware's time per example (the clock of the device physics). */
@@ -247,6 +250,15 @@ public record RunSpec(
         } else if (table != null && deviceValues != null) {
             v.addAll(table.check(deviceValues.get(DeviceParameter.CAP_SUPPLY_VOLTS), "device.capacitorTable."));
         }
+        PcmJumpTable jumps =
+                dev.pcmJumpTable() == null ? null : dev.pcmJumpTable().toTable();
+        if (jumps != null && scheme != null && scheme != Scheme.PCM_PAIR) {
+            v.add(new Violation(
+                    "device.pcmJumpTable",
+                    "only the PCM_PAIR scheme updates its PCM devices by partial-SET pulses (was " + scheme + ")"));
+        } else if (jumps != null && deviceValues != null) {
+            v.addAll(jumps.check(deviceValues.get(DeviceParameter.PCM_G_MAX), "device.pcmJumpTable."));
+        }
         if (!v.isEmpty()) {
             throw new InvalidSpecException(v);
         }
@@ -267,7 +279,8 @@ public record RunSpec(
                 hw.tileCols() != null ? hw.tileCols() : HardwarePresets.DEFAULT_TILE_COLS,
                 request.seed() != null ? request.seed() : defaultSeed,
                 table,
-                inference.stream().filter(t -> t != null).distinct().sorted().toList());
+                inference.stream().filter(t -> t != null).distinct().sorted().toList(),
+                jumps);
     }
 
     private record DeviceChoice(Scheme scheme, String preset, ParameterValues<DeviceParameter> values) {}

@@ -1,6 +1,7 @@
 package io.crossbarlab.sim.nn;
 
 import io.crossbarlab.sim.device.CapacitorTable;
+import io.crossbarlab.sim.device.PcmJumpTable;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -140,10 +141,48 @@ public record SimulationSpec(
             @Schema(
                     description =
                             "Measured 3T1C curves replacing the compact model (PCM_3T1C only): at each capacitor voltage (V, strictly increasing, covering 0 to the supply) the read conductance g (uS) and the voltage change of one charge and one discharge pulse (V, magnitudes); 2 to 10000 points; per-device variation is applied on top")
-            CapacitorTableSpec capacitorTable) {
+            CapacitorTableSpec capacitorTable,
+
+            @Schema(
+                    description =
+                            "Measured PCM partial-SET response replacing the compact model (PCM_PAIR only), in the jump-table formalism: at each conductance (uS, strictly increasing, 0 to pcmGMax) the mean and standard deviation of the conductance jump of one pulse (uS); 2 to 10000 points; per-device variation is applied on top")
+            PcmJumpTableSpec pcmJumpTable) {
 
         public DeviceSpec(String scheme, String preset, Map<String, Object> overrides) {
-            this(scheme, preset, overrides, null);
+            this(scheme, preset, overrides, null, null);
+        }
+
+        public DeviceSpec(
+                String scheme, String preset, Map<String, Object> overrides, CapacitorTableSpec capacitorTable) {
+            this(scheme, preset, overrides, capacitorTable, null);
+        }
+    }
+
+    @Schema(
+            description =
+                    "A measured PCM device's jump per partial-SET pulse, binned by conductance (a nominal device; per-device variation is applied on top)")
+    @SuppressWarnings("ArrayRecordComponent") // the JSON arrays of a measured table, never compared
+    public record PcmJumpTableSpec(
+            @Schema(description = "Conductances, uS, strictly increasing, from 0 to pcmGMax")
+            double[] conductanceMicrosiemens,
+
+            @Schema(
+                    description =
+                            "Mean conductance jump of one pulse at each conductance, uS, at least 0 (above 0 at G = 0)")
+            double[] meanStepMicrosiemens,
+
+            @Schema(description = "Standard deviation of the jump at each conductance, uS, at least 0")
+            double[] stdStepMicrosiemens) {
+
+        PcmJumpTable toTable() {
+            return new PcmJumpTable(conductanceMicrosiemens, meanStepMicrosiemens, stdStepMicrosiemens);
+        }
+
+        public static PcmJumpTableSpec of(PcmJumpTable t) {
+            return t == null
+                    ? null
+                    : new PcmJumpTableSpec(
+                            t.conductanceMicrosiemens(), t.meanStepMicrosiemens(), t.stdStepMicrosiemens());
         }
     }
 
@@ -214,7 +253,8 @@ public record SimulationSpec(
                         s.scheme().name(),
                         s.devicePreset(),
                         s.device().asMap(),
-                        CapacitorTableSpec.of(s.capacitorTable())),
+                        CapacitorTableSpec.of(s.capacitorTable()),
+                        PcmJumpTableSpec.of(s.pcmJumpTable())),
                 new HardwareSpec(
                         s.hardwarePreset(),
                         s.tileRows(),

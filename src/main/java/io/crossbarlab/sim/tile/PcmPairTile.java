@@ -2,6 +2,7 @@ package io.crossbarlab.sim.tile;
 
 import io.crossbarlab.sim.cell.CellParameters;
 import io.crossbarlab.sim.device.Pcm;
+import io.crossbarlab.sim.device.PcmJumpTable;
 import io.crossbarlab.sim.device.PcmParameters;
 import io.crossbarlab.sim.random.SplitMix64;
 
@@ -10,7 +11,8 @@ import io.crossbarlab.sim.random.SplitMix64;
  * only: an increase of W sets G+, a decrease sets G-. The response is non-linear and saturating,
  * varies from device to device and from pulse to pulse. When a device of a pair reaches the RESET
  * threshold the pair is read, both devices are RESET and the weight is reprogrammed into one of them
- * by closed-loop tuning ("occasional RESET").
+ * by closed-loop tuning ("occasional RESET"). A measured jump table ({@link PcmJumpTable}) may replace
+ * the compact partial-SET response.
  *
  * <p>Drift is not applied in this scheme: devices are written continuously, so there is no single
  * programming time to drift from. This favours the baseline, never the 3T1C scheme. The 1/f read noise
@@ -28,6 +30,10 @@ public final class PcmPairTile extends PcmPairsTile implements java.io.Serializa
     private final float threshold;
     /** Time factor of the 1/f read noise at the read before an occasional RESET. */
     private final double resetReadNoise;
+    /** A measured partial-SET response, or null for the compact one. */
+    private final PcmJumpTable jumps;
+    /** 1 / the nominal step: turns a device's step into its factor on the table's jumps. */
+    private final float invNominalStep;
 
     public PcmPairTile(
             int rowOffset,
@@ -38,8 +44,11 @@ public final class PcmPairTile extends PcmPairsTile implements java.io.Serializa
             EventCounters counters,
             SplitMix64 noise,
             CellParameters cell,
-            PcmParameters pcm) {
+            PcmParameters pcm,
+            PcmJumpTable jumps) {
         super(rowOffset, rows, colOffset, cols, tp, counters, noise, cell, pcm);
+        this.jumps = jumps;
+        this.invNominalStep = (float) (1.0 / pcm.setStepMicrosiemens());
         int n = rows * cols;
         gPlus = pairs.plus;
         gMinus = pairs.minus;
@@ -55,7 +64,9 @@ public final class PcmPairTile extends PcmPairsTile implements java.io.Serializa
 
     @Override
     protected double weightPerPulse() {
-        return cell.gainFactor() * pcm.setStepMicrosiemens() / cell.weightScaleMicrosiemens();
+        // the coder's nominal pulse: a measured device's mean jump from full RESET
+        double step = jumps == null ? pcm.setStepMicrosiemens() : jumps.meanStepMicrosiemens()[0];
+        return cell.gainFactor() * step / cell.weightScaleMicrosiemens();
     }
 
     @Override
@@ -84,7 +95,9 @@ public final class PcmPairTile extends PcmPairsTile implements java.io.Serializa
                 if (pairs.plusWorks(i)) {
                     float g = gPlus[i];
                     for (int j = 0; j < cnt; j++) {
-                        g = Pcm.partialSet(g, stepPlus[i], pcm, noise);
+                        g = jumps == null
+                                ? Pcm.partialSet(g, stepPlus[i], pcm, noise)
+                                : jumps.partialSet(g, stepPlus[i] * invNominalStep, pcm.gMaxMicrosiemens(), noise);
                     }
                     gPlus[i] = g;
                 }
@@ -93,7 +106,9 @@ public final class PcmPairTile extends PcmPairsTile implements java.io.Serializa
                 if (pairs.minusWorks(i)) {
                     float g = gMinus[i];
                     for (int j = 0; j < -cnt; j++) {
-                        g = Pcm.partialSet(g, stepMinus[i], pcm, noise);
+                        g = jumps == null
+                                ? Pcm.partialSet(g, stepMinus[i], pcm, noise)
+                                : jumps.partialSet(g, stepMinus[i] * invNominalStep, pcm.gMaxMicrosiemens(), noise);
                     }
                     gMinus[i] = g;
                 }

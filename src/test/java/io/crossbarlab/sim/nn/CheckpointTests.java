@@ -72,7 +72,8 @@ class CheckpointTests {
                         base.tileCols(),
                         base.seed(),
                         base.capacitorTable(),
-                        List.of(1.0, 86400.0));
+                        List.of(1.0, 86400.0),
+                        null);
     }
 
     static void assertSameRun(TrainingResult a, TrainingResult b) {

@@ -88,4 +88,52 @@ class RunSpecTests {
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("network.layers");
     }
+
+    static SimulationSpec withJumps(String scheme, double[] g, double[] mean, double[] std) {
+        return new SimulationSpec(
+                null,
+                new SimulationSpec.NetworkSpec(List.of(784, 10), null),
+                null,
+                new SimulationSpec.DeviceSpec(
+                        scheme, null, null, null, new SimulationSpec.PcmJumpTableSpec(g, mean, std)),
+                null,
+                1L);
+    }
+
+    @Test
+    void aPcmJumpTableIsValidatedAndCarriedThroughTheResolvedSpec() {
+        double[] g = {0, 10, 20};
+        RunSpec ok =
+                RunSpec.resolve(withJumps("PCM_PAIR", g, new double[] {0.8, 0.4, 0}, new double[] {0.4, 0.2, 0}), 0);
+        assertThat(ok.pcmJumpTable().meanStepMicrosiemens()).containsExactly(0.8, 0.4, 0);
+        assertThat(SimulationSpec.from(ok).device().pcmJumpTable().conductanceMicrosiemens())
+                .containsExactly(0, 10, 20);
+
+        InvalidSpecException e = catchThrowableOfType(
+                InvalidSpecException.class,
+                () -> RunSpec.resolve(
+                        withJumps("PCM_PAIR", new double[] {0, 12, 11}, new double[] {1, 1, 1}, new double[] {0, 0, 0}),
+                        0));
+        assertThat(e.violations())
+                .extracting(InvalidSpecException.Violation::field)
+                .containsExactly("device.pcmJumpTable.conductanceMicrosiemens[2]");
+        e = catchThrowableOfType(
+                InvalidSpecException.class,
+                () -> RunSpec.resolve(
+                        withJumps("PCM_PAIR", new double[] {0, 15}, new double[] {0, -1}, new double[] {0, 0}), 0));
+        assertThat(e.violations())
+                .extracting(InvalidSpecException.Violation::field)
+                .containsExactly(
+                        "device.pcmJumpTable.meanStepMicrosiemens[1]", "device.pcmJumpTable.conductanceMicrosiemens");
+        e = catchThrowableOfType(
+                InvalidSpecException.class,
+                () -> RunSpec.resolve(withJumps("PCM_PAIR", g, new double[] {0, 0.4, 0}, new double[] {0, 0, 0}), 0));
+        assertThat(e.violations())
+                .extracting(InvalidSpecException.Violation::field)
+                .containsExactly("device.pcmJumpTable.meanStepMicrosiemens[0]");
+        e = catchThrowableOfType(
+                InvalidSpecException.class,
+                () -> RunSpec.resolve(withJumps("PCM_3T1C", g, new double[] {1, 1, 1}, new double[] {0, 0, 0}), 0));
+        assertThat(e.violations().get(0).message()).contains("only the PCM_PAIR scheme");
+    }
 }

@@ -56,7 +56,8 @@ public final class ScalingBenchmark {
                         512,
                         1,
                         null,
-                        List.of());
+                        List.of(),
+                        null);
                 Trainer.train(
                         spec,
                         train.limit(Math.min(200, shape.examples())),

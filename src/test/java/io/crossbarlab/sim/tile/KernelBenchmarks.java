@@ -50,7 +50,7 @@ public class KernelBenchmarks {
         SplitMix64 rng = new SplitMix64(1);
         tile = switch (s) {
             case FLOATING_POINT -> new FloatingPointTile(0, ROWS, 0, COLS, TileParameters.DEFAULT, c);
-            case PCM_PAIR -> new PcmPairTile(0, ROWS, 0, COLS, TileParameters.DEFAULT, c, rng, d.cell(), d.pcm());
+            case PCM_PAIR -> new PcmPairTile(0, ROWS, 0, COLS, TileParameters.DEFAULT, c, rng, d.cell(), d.pcm(), null);
             case PCM_3T1C ->
                 new Pcm3T1CTile(
                         0, ROWS, 0, COLS, TileParameters.DEFAULT, c, rng, d.cell(), d.pcm(), d.capacitor(), d.curves());

@@ -403,7 +403,8 @@ class Pcm3T1CTileTests {
                 compact.cell(),
                 compact.pcm(),
                 compact.capacitor(),
-                CapacitorCurves.tabulated(compact.capacitor(), compact.curves().toTable()));
+                CapacitorCurves.tabulated(compact.capacitor(), compact.curves().toTable()),
+                null);
         float[][] w = new float[2][];
         int k = 0;
         for (DeviceConfig d : new DeviceConfig[] {compact, table}) {

@@ -49,7 +49,8 @@ final class TileFixtures {
     }
 
     static PcmPairTile pcmPair(int rows, int cols, DeviceConfig d, EventCounters c, long seed) {
-        return new PcmPairTile(0, rows, 0, cols, TileParameters.DEFAULT, c, new SplitMix64(seed), d.cell(), d.pcm());
+        return new PcmPairTile(
+                0, rows, 0, cols, TileParameters.DEFAULT, c, new SplitMix64(seed), d.cell(), d.pcm(), d.pcmJumps());
     }
 
     static float[] uniformWeights(int n, double bound, long seed) {

@@ -1,0 +1,120 @@
+package io.crossbarlab.sim.tile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossbarlab.sim.cell.DeviceConfig;
+import io.crossbarlab.sim.cell.Scheme;
+import io.crossbarlab.sim.device.Pcm;
+import io.crossbarlab.sim.device.PcmJumpTable;
+import io.crossbarlab.sim.device.PcmParameters;
+import io.crossbarlab.sim.random.SplitMix64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A measured PCM jump table, generated from the compact partial-SET model, reproduces that model: the
+ * same jump statistics at every conductance, and the same device trajectories pulse for pulse in a
+ * tile when both draw the same noise; a different table changes them.
+ */
+class PcmJumpTableTests {
+
+    static final PcmParameters PCM =
+            TileFixtures.config(Scheme.PCM_PAIR, Map.of()).pcm();
+
+    /** Four standard errors: a false failure of the mean comparison about once in 16,000 runs. */
+    static final double SE_LIMIT = 4.0;
+
+    @Test
+    void aTableGeneratedFromTheCompactModelHasItsJumpStatisticsAtEveryConductance() {
+        PcmJumpTable table = PcmJumpTable.compact(PCM, 41);
+        int n = 40_000;
+        for (double g : new double[] {0, 3.3, 10, 15.7, 19.5}) {
+            SplitMix64 a = new SplitMix64(5);
+            SplitMix64 b = new SplitMix64(6);
+            double sumA = 0;
+            double sumB = 0;
+            double sqA = 0;
+            double sqB = 0;
+            for (int i = 0; i < n; i++) {
+                double da = Pcm.partialSet((float) g, (float) PCM.setStepMicrosiemens(), PCM, a) - g;
+                double db = table.partialSet((float) g, 1f, PCM.gMaxMicrosiemens(), b) - g;
+                sumA += da;
+                sumB += db;
+                sqA += da * da;
+                sqB += db * db;
+            }
+            double meanA = sumA / n;
+            double meanB = sumB / n;
+            double varA = sqA / n - meanA * meanA;
+            double varB = sqB / n - meanB * meanB;
+            double se = Math.sqrt((varA + varB) / n);
+            assertThat(Math.abs(meanA - meanB)).as("mean jump at G = %s uS", g).isLessThan(SE_LIMIT * se + 1e-9);
+            if (varA > 0) {
+                assertThat(varB / varA).as("jump variance at G = %s uS", g).isBetween(0.95, 1.05);
+            }
+        }
+    }
+
+    DeviceConfig withTable(PcmJumpTable table) {
+        DeviceConfig d = TileFixtures.config(Scheme.PCM_PAIR, Map.of());
+        return new DeviceConfig(d.scheme(), d.cell(), d.pcm(), d.capacitor(), d.curves(), table);
+    }
+
+    float[] afterPulses(DeviceConfig d) {
+        int rows = 8;
+        int cols = 4;
+        PcmPairTile t = TileFixtures.pcmPair(rows, cols, d, new EventCounters(), 1);
+        t.initialise(new float[rows * cols], new SplitMix64(2), new SplitMix64(3));
+        int[] rowIdx = {0, 1, 2, 3, 4, 5, 6, 7};
+        int[] counts = {1, -1, 2, -2, 3, 1, -1, 1};
+        for (int k = 0; k < 60; k++) {
+            for (int c = 0; c < cols; c++) {
+                t.applyPulses(c, rowIdx, counts, rows);
+            }
+        }
+        float[] w = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                w[r * cols + c] = t.weight(r, c);
+            }
+        }
+        return w;
+    }
+
+    @Test
+    void inATileTheCompactTableFollowsTheCompactModelPulseForPulse() {
+        float[] compact = afterPulses(withTable(null));
+        float[] tabulated = afterPulses(withTable(PcmJumpTable.compact(PCM, 41)));
+        // the same noise draws: only rounding differs (the compact step shrinks linearly, which the
+        // table's linear interpolation represents exactly)
+        for (int i = 0; i < compact.length; i++) {
+            assertThat(tabulated[i])
+                    .as("weight %d", i)
+                    .isCloseTo(compact[i], org.assertj.core.data.Offset.offset(1e-4f));
+        }
+        // a device whose jumps are half as large ends elsewhere
+        PcmJumpTable half = PcmJumpTable.compact(PCM, 41);
+        for (int k = 0; k < half.meanStepMicrosiemens().length; k++) {
+            half.meanStepMicrosiemens()[k] *= k == 0 ? 1 : 0.5;
+            half.stdStepMicrosiemens()[k] *= 0.5;
+        }
+        float[] slower = afterPulses(withTable(half));
+        double diff = 0;
+        for (int i = 0; i < compact.length; i++) {
+            diff += Math.abs(slower[i] - compact[i]);
+        }
+        assertThat(diff / compact.length).isGreaterThan(0.01);
+    }
+
+    @Test
+    void aTrainingRunWithTheCompactTableMatchesTheCompactModel() throws java.io.IOException {
+        io.crossbarlab.sim.nn.TrainerTestsAccess runs = new io.crossbarlab.sim.nn.TrainerTestsAccess();
+        double[] compact = runs.testAccuracies(null);
+        double[] tabulated = runs.testAccuracies(PcmJumpTable.compact(PCM, 41));
+        for (int e = 0; e < compact.length; e++) {
+            assertThat(tabulated[e])
+                    .as("epoch %d", e + 1)
+                    .isCloseTo(compact[e], org.assertj.core.data.Offset.offset(0.01));
+        }
+    }
+}
