@@ -236,4 +236,80 @@ abstract class DatasetApiSuite {
         assertThat(unknown.json().get("errors").get(0).get("message").asString())
                 .contains("unknown dataset 'nothing-here'", "uploaded");
     }
+
+    static final String JUMPS = "{\"conductanceMicrosiemens\":[0,5,10,15,20],"
+            + "\"meanStepMicrosiemens\":[0.75,0.5625,0.375,0.1875,0],"
+            + "\"stdStepMicrosiemens\":[0.375,0.28125,0.1875,0.09375,0]}";
+
+    static String pairJob(String table) {
+        return Api.tinyJob("\"seed\":8,\"device\":{\"scheme\":\"PCM_PAIR\",\"pcmJumpTable\":" + table + "}");
+    }
+
+    /**
+     * A measured PCM jump table is uploaded once, stored by its hash and named from a spec; the stored
+     * spec carries the table's values, so the same table given inline is the same run (memoised).
+     */
+    @Test
+    void aDeviceTableIsStoredByItsHashAndNamedFromASpec() {
+        Api.Response up = api.post("/api/v1/device-tables", "{\"pcmJumpTable\":" + JUMPS + "}");
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        String sha = up.json().get("sha256").asString();
+        assertThat(sha).matches("[0-9a-f]{64}");
+        assertThat(up.json().get("kind").asString()).isEqualTo("PCM_JUMP");
+        assertThat(up.json().get("points").asInt()).isEqualTo(5);
+        Api.Response again =
+                api.post("/api/v1/device-tables", "{\"pcmJumpTable\":" + JUMPS.replace("0.75", "7.5e-1") + "}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("sha256").asString()).isEqualTo(sha);
+        assertThat(api.get("/api/v1/device-tables/" + sha)
+                        .json()
+                        .get("pcmJumpTable")
+                        .get("meanStepMicrosiemens")
+                        .get(0)
+                        .asDouble())
+                .isEqualTo(0.75);
+        assertThat(api.get("/api/v1/device-tables/" + "0".repeat(64)).status()).isEqualTo(404);
+
+        Api.Response bad = api.post(
+                "/api/v1/device-tables", "{\"pcmJumpTable\":" + JUMPS.replace("[0,5,10,15,20]", "[0,5,10,9,20]") + "}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("pcmJumpTable.conductanceMicrosiemens[3]");
+        assertThat(api.post("/api/v1/device-tables", "{}").status()).isEqualTo(400);
+
+        Api.Response byHash = api.post("/api/v1/jobs", pairJob("{\"sha256\":\"" + sha + "\"}"));
+        assertThat(byHash.status()).as(byHash.body()).isEqualTo(202);
+        JsonNode stored = byHash.json().get("spec").get("device").get("pcmJumpTable");
+        assertThat(stored.get("conductanceMicrosiemens").size()).isEqualTo(5);
+        assertThat(stored.get("sha256") == null || stored.get("sha256").isNull())
+                .isTrue();
+        String id = byHash.json().get("id").asString();
+        api.awaitState(id, "SUCCEEDED", TIMEOUT);
+        Api.Response inline = api.post("/api/v1/jobs", pairJob(JUMPS));
+        assertThat(inline.json().get("reusedFrom").asString())
+                .as("the same table inline is the same run")
+                .isEqualTo(id);
+
+        Api.Response unknown = api.post("/api/v1/jobs", pairJob("{\"sha256\":\"" + "a".repeat(64) + "\"}"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("device.pcmJumpTable.sha256");
+        Api.Response cap = api.post(
+                "/api/v1/device-tables",
+                "{\"capacitorTable\":{\"volts\":[0,0.5,1],\"readMicrosiemens\":[0,0.2,1],"
+                        + "\"upVolts\":[0.003,0.002,0.001],\"downVolts\":[0.001,0.002,0.003]}}");
+        assertThat(cap.status()).as(cap.body()).isEqualTo(201);
+        assertThat(cap.json().get("kind").asString()).isEqualTo("CAPACITOR");
+        Api.Response wrongKind = api.post(
+                "/api/v1/jobs",
+                pairJob("{\"sha256\":\"" + cap.json().get("sha256").asString() + "\"}"));
+        assertThat(wrongKind.status()).isEqualTo(400);
+        assertThat(wrongKind.json().get("errors").get(0).get("message").asString())
+                .contains("no PCM jump table");
+        Api.Response wrongScheme = api.post(
+                "/api/v1/jobs",
+                Api.tinyJob("\"device\":{\"scheme\":\"PCM_3T1C\",\"pcmJumpTable\":{\"sha256\":\"" + sha + "\"}}"));
+        assertThat(wrongScheme.status()).isEqualTo(400);
+        assertThat(wrongScheme.json().get("errors").get(0).get("message").asString())
+                .contains("only the PCM_PAIR scheme");
+    }
 }

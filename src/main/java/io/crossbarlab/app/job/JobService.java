@@ -1,6 +1,7 @@
 package io.crossbarlab.app.job;
 
 import io.crossbarlab.app.catalog.DatasetLoader;
+import io.crossbarlab.app.catalog.DeviceTables;
 import io.crossbarlab.app.system.DurableCommits;
 import io.crossbarlab.app.system.Hashes;
 import io.crossbarlab.app.system.LimitExceeded;
@@ -42,6 +43,7 @@ public class JobService {
     private final JobRepository repository;
     private final TileCapacity capacity;
     private final DatasetLoader datasets;
+    private final DeviceTables deviceTables;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JsonMapper json;
@@ -60,6 +62,7 @@ public class JobService {
             JobRepository repository,
             TileCapacity capacity,
             DatasetLoader datasets,
+            DeviceTables deviceTables,
             ApplicationEventPublisher events,
             Clock clock,
             JsonMapper json,
@@ -75,6 +78,7 @@ public class JobService {
         this.repository = repository;
         this.capacity = capacity;
         this.datasets = datasets;
+        this.deviceTables = deviceTables;
         this.events = events;
         this.clock = clock;
         this.json = json;
@@ -269,7 +273,7 @@ public class JobService {
 
     /** Validates a spec, and that this service can run it (its data set is here, it fits a node). */
     private RunSpec resolve(SimulationSpec spec, long defaultSeed) {
-        RunSpec run = RunSpec.resolve(spec, defaultSeed, datasets::info);
+        RunSpec run = RunSpec.resolve(deviceTables.expand(spec), defaultSeed, datasets::info);
         if (!datasets.available(run.dataset())) {
             throw new InvalidSpecException(
                     "dataset.name", "dataset '" + run.dataset() + "' has no directory configured on this service");

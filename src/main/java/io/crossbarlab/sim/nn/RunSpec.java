@@ -242,6 +242,16 @@ public record RunSpec(
                     "training.inferenceTimesSeconds",
                     "needs an analog scheme (PCM_3T1C or PCM_PAIR): floating point has no devices to drift"));
         }
+        if (dev.capacitorTable() != null && dev.capacitorTable().sha256() != null) {
+            v.add(new Violation(
+                    "device.capacitorTable.sha256",
+                    "an uploaded table is resolved by the service (POST /api/v1/jobs); give the arrays here"));
+        }
+        if (dev.pcmJumpTable() != null && dev.pcmJumpTable().sha256() != null) {
+            v.add(new Violation(
+                    "device.pcmJumpTable.sha256",
+                    "an uploaded table is resolved by the service (POST /api/v1/jobs); give the arrays here"));
+        }
         CapacitorTable table =
                 dev.capacitorTable() == null ? null : dev.capacitorTable().toTable();
         if (table != null && scheme != null && scheme != Scheme.PCM_3T1C) {

@@ -172,7 +172,17 @@ public record SimulationSpec(
             double[] meanStepMicrosiemens,
 
             @Schema(description = "Standard deviation of the jump at each conductance, uS, at least 0")
-            double[] stdStepMicrosiemens) {
+            double[] stdStepMicrosiemens,
+
+            @Schema(
+                    description =
+                            "Instead of the arrays: the SHA-256 of a table uploaded to POST /api/v1/device-tables (the service puts its arrays here)")
+            String sha256) {
+
+        public PcmJumpTableSpec(
+                double[] conductanceMicrosiemens, double[] meanStepMicrosiemens, double[] stdStepMicrosiemens) {
+            this(conductanceMicrosiemens, meanStepMicrosiemens, stdStepMicrosiemens, null);
+        }
 
         PcmJumpTable toTable() {
             return new PcmJumpTable(conductanceMicrosiemens, meanStepMicrosiemens, stdStepMicrosiemens);
@@ -201,7 +211,16 @@ public record SimulationSpec(
             double[] upVolts,
 
             @Schema(description = "Voltage change of one discharge pulse at each voltage, V, a magnitude, at least 0")
-            double[] downVolts) {
+            double[] downVolts,
+
+            @Schema(
+                    description =
+                            "Instead of the arrays: the SHA-256 of a table uploaded to POST /api/v1/device-tables (the service puts its arrays here)")
+            String sha256) {
+
+        public CapacitorTableSpec(double[] volts, double[] readMicrosiemens, double[] upVolts, double[] downVolts) {
+            this(volts, readMicrosiemens, upVolts, downVolts, null);
+        }
 
         CapacitorTable toTable() {
             return new CapacitorTable(volts, readMicrosiemens, upVolts, downVolts);

@@ -14,7 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The data set API's own errors as problem documents, ahead of the service-wide catch-all. */
+/** The data set and device table APIs' own errors as problem documents, ahead of the service-wide catch-all. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DatasetProblemHandling {
@@ -22,6 +22,11 @@ class DatasetProblemHandling {
     @ExceptionHandler(DatasetController.DatasetNotFound.class)
     ProblemDetail notFound(DatasetController.DatasetNotFound e) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Data set not found", e.getMessage());
+    }
+
+    @ExceptionHandler(DeviceTableController.NotFound.class)
+    ProblemDetail tableNotFound(DeviceTableController.NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Device table not found", e.getMessage());
     }
 
     @ExceptionHandler(DatasetUploads.Malformed.class)
