@@ -312,4 +312,41 @@ abstract class DatasetApiSuite {
         assertThat(wrongScheme.json().get("errors").get(0).get("message").asString())
                 .contains("only the PCM_PAIR scheme");
     }
+
+    /** The same examples as CSV files and as an .npz of bytes are one data set: the same hash. */
+    @Test
+    void theSameExamplesUploadedAsCsvOrNpzHaveOneHash() {
+        int[][] x = {{0, 255, 3}, {9, 8, 7}, {1, 0, 0}, {200, 100, 50}, {5, 5, 5}};
+        int[] y = {0, 1, 2, 1, 0};
+        StringBuilder train = new StringBuilder("label,a,b,c\n");
+        StringBuilder test = new StringBuilder();
+        byte[] trainBytes = new byte[9];
+        byte[] testBytes = new byte[6];
+        for (int i = 0; i < 5; i++) {
+            StringBuilder b = i < 3 ? train : test;
+            b.append(y[i]);
+            for (int j = 0; j < 3; j++) {
+                b.append(',').append(x[i][j]);
+                (i < 3 ? trainBytes : testBytes)[(i < 3 ? i : i - 3) * 3 + j] = (byte) x[i][j];
+            }
+            b.append('\n');
+        }
+        Map<String, byte[]> csv = new LinkedHashMap<>();
+        csv.put("train.csv", train.toString().getBytes(StandardCharsets.UTF_8));
+        csv.put("test.csv", test.toString().getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> npz = new LinkedHashMap<>();
+        npz.put("x_train.npy", NpyFiles.npy("|u1", false, new int[] {3, 3}, trainBytes));
+        npz.put("y_train.npy", NpyFiles.int64(new long[] {0, 1, 2}, 3));
+        npz.put("x_test.npy", NpyFiles.npy("|u1", false, new int[] {2, 3}, testBytes));
+        npz.put("y_test.npy", NpyFiles.int64(new long[] {1, 0}, 2));
+        Api.Response a = upload("name=" + unique("csv"), NpyFiles.zip(csv));
+        Api.Response b = upload("name=" + unique("npz"), NpyFiles.zip(npz));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        assertThat(b.status()).as(b.body()).isEqualTo(201);
+        assertThat(a.json().get("layout").asString()).isEqualTo("CSV");
+        assertThat(b.json().get("layout").asString()).isEqualTo("NPZ");
+        assertThat(a.json().get("scale").get("exact").asBoolean()).isTrue();
+        assertThat(a.json().get("sha256")).isEqualTo(b.json().get("sha256"));
+        assertThat(a.json().get("classes").asInt()).isEqualTo(3);
+    }
 }
