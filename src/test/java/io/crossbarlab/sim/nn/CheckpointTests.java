@@ -53,27 +53,7 @@ class CheckpointTests {
     static RunSpec spec(String scheme) {
         RunSpec base = TrainerTests.spec(scheme, 16, 600, 3, 11, Map.of("transferIntervalExamples", 250));
         // inference after training too, so that the generators the run holds are checked to the end
-        return scheme.equals("FLOATING_POINT")
-                ? base
-                : new RunSpec(
-                        base.dataset(),
-                        base.trainLimit(),
-                        base.testLimit(),
-                        base.layers(),
-                        base.activation(),
-                        base.epochs(),
-                        base.learningRate(),
-                        base.scheme(),
-                        base.devicePreset(),
-                        base.device(),
-                        base.hardwarePreset(),
-                        base.hardware(),
-                        base.tileRows(),
-                        base.tileCols(),
-                        base.seed(),
-                        base.capacitorTable(),
-                        List.of(1.0, 86400.0),
-                        null);
+        return scheme.equals("FLOATING_POINT") ? base : TrainerTests.with(base, List.of(1.0, 86400.0), null);
     }
 
     static void assertSameRun(TrainingResult a, TrainingResult b) {

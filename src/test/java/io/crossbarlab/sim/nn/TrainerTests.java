@@ -36,6 +36,29 @@ class TrainerTests {
                 0);
     }
 
+    /** {@code base} with other inference times and PCM jump table (the rest unchanged). */
+    static RunSpec with(RunSpec base, List<Double> inferenceSeconds, io.crossbarlab.sim.device.PcmJumpTable jumps) {
+        return new RunSpec(
+                base.dataset(),
+                base.trainLimit(),
+                base.testLimit(),
+                base.layers(),
+                base.activation(),
+                base.epochs(),
+                base.learningRate(),
+                base.scheme(),
+                base.devicePreset(),
+                base.device(),
+                base.hardwarePreset(),
+                base.hardware(),
+                base.tileRows(),
+                base.tileCols(),
+                base.seed(),
+                base.capacitorTable(),
+                inferenceSeconds,
+                jumps);
+    }
+
     static TrainingResult run(RunSpec s) {
         return Trainer.train(s, data.train(), data.test(), TrainingListener.NONE, () -> false);
     }

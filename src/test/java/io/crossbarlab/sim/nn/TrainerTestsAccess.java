@@ -14,25 +14,7 @@ public final class TrainerTestsAccess {
     /** Test accuracy after each of 3 epochs of 784-16-10 on 600 examples, seed 5. */
     public double[] testAccuracies(PcmJumpTable jumps) {
         RunSpec base = TrainerTests.spec("PCM_PAIR", 16, 600, 3, 5, Map.of());
-        RunSpec s = new RunSpec(
-                base.dataset(),
-                base.trainLimit(),
-                base.testLimit(),
-                base.layers(),
-                base.activation(),
-                base.epochs(),
-                base.learningRate(),
-                base.scheme(),
-                base.devicePreset(),
-                base.device(),
-                base.hardwarePreset(),
-                base.hardware(),
-                base.tileRows(),
-                base.tileCols(),
-                base.seed(),
-                base.capacitorTable(),
-                base.inferenceSeconds(),
-                jumps);
+        RunSpec s = TrainerTests.with(base, base.inferenceSeconds(), jumps);
         return TrainerTests.run(s).epochs().stream()
                 .mapToDouble(EpochReport::testAccuracy)
                 .toArray();
