@@ -122,8 +122,11 @@ public class DeviceTables {
             if (t.sha256() != null) {
                 v.add(new Violation("pcmJumpTable.sha256", "an uploaded table is given by its arrays"));
             }
-            PcmJumpTable table =
-                    new PcmJumpTable(t.conductanceMicrosiemens(), t.meanStepMicrosiemens(), t.stdStepMicrosiemens());
+            PcmJumpTable table = new PcmJumpTable(
+                    t.conductanceMicrosiemens(),
+                    t.meanStepMicrosiemens(),
+                    t.stdStepMicrosiemens(),
+                    t.jumpQuantilesMicrosiemens());
             double gMax = t.conductanceMicrosiemens() == null || t.conductanceMicrosiemens().length == 0
                     ? 0
                     : t.conductanceMicrosiemens()[t.conductanceMicrosiemens().length - 1];
@@ -132,7 +135,11 @@ public class DeviceTables {
             points = t.conductanceMicrosiemens() == null ? 0 : t.conductanceMicrosiemens().length;
             clean = new Upload(
                     new SimulationSpec.PcmJumpTableSpec(
-                            t.conductanceMicrosiemens(), t.meanStepMicrosiemens(), t.stdStepMicrosiemens()),
+                            t.conductanceMicrosiemens(),
+                            t.meanStepMicrosiemens(),
+                            t.stdStepMicrosiemens(),
+                            t.jumpQuantilesMicrosiemens(),
+                            null),
                     null);
         } else {
             var t = upload.capacitorTable();
@@ -188,7 +195,8 @@ public class DeviceTables {
             var t = d.pcmJumpTable();
             if (t.conductanceMicrosiemens() != null
                     || t.meanStepMicrosiemens() != null
-                    || t.stdStepMicrosiemens() != null) {
+                    || t.stdStepMicrosiemens() != null
+                    || t.jumpQuantilesMicrosiemens() != null) {
                 v.add(new Violation("device.pcmJumpTable", "give either sha256 or the arrays, not both"));
             }
             Optional<Stored> s = find(t.sha256()).filter(x -> x.kind() == Kind.PCM_JUMP);

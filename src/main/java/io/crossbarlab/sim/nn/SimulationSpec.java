@@ -176,23 +176,33 @@ public record SimulationSpec(
 
             @Schema(
                     description =
+                            "Instead of mean and standard deviation: per conductance, the jump's quantiles at probabilities 0, 1/(Q-1), ..., 1 (uS, non-decreasing, the same Q = 2 to 1000 for every conductance); a jump is drawn from the piecewise-linear distribution they define")
+            double[][] jumpQuantilesMicrosiemens,
+
+            @Schema(
+                    description =
                             "Instead of the arrays: the SHA-256 of a table uploaded to POST /api/v1/device-tables (the service puts its arrays here)")
             String sha256) {
 
         public PcmJumpTableSpec(
                 double[] conductanceMicrosiemens, double[] meanStepMicrosiemens, double[] stdStepMicrosiemens) {
-            this(conductanceMicrosiemens, meanStepMicrosiemens, stdStepMicrosiemens, null);
+            this(conductanceMicrosiemens, meanStepMicrosiemens, stdStepMicrosiemens, null, null);
         }
 
         PcmJumpTable toTable() {
-            return new PcmJumpTable(conductanceMicrosiemens, meanStepMicrosiemens, stdStepMicrosiemens);
+            return new PcmJumpTable(
+                    conductanceMicrosiemens, meanStepMicrosiemens, stdStepMicrosiemens, jumpQuantilesMicrosiemens);
         }
 
         public static PcmJumpTableSpec of(PcmJumpTable t) {
             return t == null
                     ? null
                     : new PcmJumpTableSpec(
-                            t.conductanceMicrosiemens(), t.meanStepMicrosiemens(), t.stdStepMicrosiemens());
+                            t.conductanceMicrosiemens(),
+                            t.meanStepMicrosiemens(),
+                            t.stdStepMicrosiemens(),
+                            t.jumpQuantilesMicrosiemens(),
+                            null);
         }
     }
 

@@ -65,7 +65,7 @@ public final class PcmPairTile extends PcmPairsTile implements java.io.Serializa
     @Override
     protected double weightPerPulse() {
         // the coder's nominal pulse: a measured device's mean jump from full RESET
-        double step = jumps == null ? pcm.setStepMicrosiemens() : jumps.meanStepMicrosiemens()[0];
+        double step = jumps == null ? pcm.setStepMicrosiemens() : jumps.nominalStep();
         return cell.gainFactor() * step / cell.weightScaleMicrosiemens();
     }
 

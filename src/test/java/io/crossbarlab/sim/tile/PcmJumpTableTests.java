@@ -117,4 +117,109 @@ class PcmJumpTableTests {
                     .isCloseTo(compact[e], org.assertj.core.data.Offset.offset(0.01));
         }
     }
+
+    /**
+     * A table of measured distributions: at each conductance the quantiles of 100,000 jumps of the
+     * compact model (as a measurement would record them). Drawn from, it has the compact model's mean
+     * and variance at every conductance, including between the table's points.
+     */
+    @Test
+    void aQuantileTableOfMeasuredJumpsReproducesTheirMeanAndSpread() {
+        int points = 11;
+        int q = 201;
+        double[] g = new double[points];
+        double[][] quantiles = new double[points][q];
+        SplitMix64 measure = new SplitMix64(9);
+        double[] sample = new double[100_000];
+        for (int k = 0; k < points; k++) {
+            g[k] = PCM.gMaxMicrosiemens() * k / (points - 1);
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] =
+                        Pcm.partialSet((float) g[k], (float) PCM.setStepMicrosiemens(), PCM, measure) - (float) g[k];
+            }
+            java.util.Arrays.sort(sample);
+            for (int j = 0; j < q; j++) {
+                quantiles[k][j] = sample[(int) Math.round((double) j / (q - 1) * (sample.length - 1))];
+            }
+        }
+        PcmJumpTable table = new PcmJumpTable(g, null, null, quantiles);
+        assertThat(table.check(PCM.gMaxMicrosiemens(), "t.")).isEmpty();
+        assertThat(table.nominalStep()).isCloseTo(PCM.setStepMicrosiemens(), org.assertj.core.data.Offset.offset(0.01));
+        int n = 40_000;
+        for (double at : new double[] {0, 5, 11.3, 19}) {
+            SplitMix64 a = new SplitMix64(15);
+            SplitMix64 b = new SplitMix64(16);
+            double sumA = 0;
+            double sumB = 0;
+            double sqA = 0;
+            double sqB = 0;
+            for (int i = 0; i < n; i++) {
+                double da = Pcm.partialSet((float) at, (float) PCM.setStepMicrosiemens(), PCM, a) - at;
+                double db = table.partialSet((float) at, 1f, PCM.gMaxMicrosiemens(), b) - at;
+                sumA += da;
+                sumB += db;
+                sqA += da * da;
+                sqB += db * db;
+            }
+            double meanA = sumA / n;
+            double meanB = sumB / n;
+            double varA = sqA / n - meanA * meanA;
+            double varB = sqB / n - meanB * meanB;
+            double se = Math.sqrt((varA + varB) / n);
+            assertThat(Math.abs(meanA - meanB)).as("mean jump at G = %s uS", at).isLessThan(SE_LIMIT * se + 1e-3);
+            if (varA > 1e-6) {
+                assertThat(varB / varA).as("jump variance at G = %s uS", at).isBetween(0.93, 1.07);
+            }
+        }
+    }
+
+    /** A skewed measured distribution keeps its skew: the median jump well below the mean. */
+    @Test
+    void aSkewedDistributionIsDrawnAsMeasured() {
+        int q = 101;
+        double[] g = {0, PCM.gMaxMicrosiemens()};
+        double[][] quantiles = new double[2][q];
+        for (int j = 0; j < q; j++) {
+            double p = 0.99 * j / (q - 1);
+            quantiles[0][j] = -0.5 * Math.log(1 - p); // exponential jumps of mean 0.5 uS, cut at its 99th percentile
+            quantiles[1][j] = 0;
+        }
+        PcmJumpTable table = new PcmJumpTable(g, null, null, quantiles);
+        assertThat(table.check(PCM.gMaxMicrosiemens(), "t.")).isEmpty();
+        SplitMix64 rng = new SplitMix64(3);
+        int n = 50_000;
+        double[] jumps = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            jumps[i] = table.partialSet(0f, 1f, PCM.gMaxMicrosiemens(), rng);
+            sum += jumps[i];
+        }
+        java.util.Arrays.sort(jumps);
+        double mean = sum / n;
+        assertThat(mean).isCloseTo(table.nominalStep(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(jumps[n / 2]).isCloseTo(0.5 * Math.log(2), org.assertj.core.data.Offset.offset(0.02));
+        assertThat(jumps[n / 2]).isLessThan(0.8 * mean);
+    }
+
+    @Test
+    void aQuantileTableIsValidatedPerRowAndColumn() {
+        double[] g = {0, 10, 20};
+        double[][] ok = {{0, 0.5, 1}, {0, 0.3, 0.6}, {0, 0, 0}};
+        assertThat(new PcmJumpTable(g, null, null, ok).check(20, "d.")).isEmpty();
+        double[][] unordered = {{0, 0.5, 1}, {0, 0.7, 0.6}, {0, 0, 0}};
+        assertThat(new PcmJumpTable(g, null, null, unordered).check(20, "d."))
+                .extracting(v -> v.field())
+                .containsExactly("d.jumpQuantilesMicrosiemens[1][2]");
+        double[][] ragged = {{0, 0.5, 1}, {0, 0.3}, {0, 0, 0}};
+        assertThat(new PcmJumpTable(g, null, null, ragged).check(20, "d."))
+                .extracting(v -> v.field())
+                .containsExactly("d.jumpQuantilesMicrosiemens[1]");
+        double[][] dead = {{-1, 0, 0}, {0, 0.3, 0.6}, {0, 0, 0}};
+        assertThat(new PcmJumpTable(g, null, null, dead).check(20, "d."))
+                .extracting(v -> v.field())
+                .containsExactly("d.jumpQuantilesMicrosiemens[0]");
+        assertThat(new PcmJumpTable(g, new double[] {1, 1, 1}, new double[] {0, 0, 0}, ok).check(20, "d."))
+                .extracting(v -> v.field())
+                .containsExactly("d.");
+    }
 }
