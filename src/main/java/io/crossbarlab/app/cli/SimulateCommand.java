@@ -1,6 +1,7 @@
 package io.crossbarlab.app.cli;
 
 import io.crossbarlab.app.catalog.DatasetLoader;
+import io.crossbarlab.app.job.JobWeights;
 import io.crossbarlab.app.spec.SimulationResult;
 import io.crossbarlab.app.system.StrictJson;
 import io.crossbarlab.sim.data.TrainTestSplit;
@@ -24,13 +25,13 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar crossbar-lab.jar simulate --spec FILE [--json] [--dataset-dir NAME=DIR]}: runs one
+ * {@code java -jar crossbar-lab.jar simulate --spec FILE [--json] [--weights FILE.npz] [--dataset-dir NAME=DIR]}: runs one
  * simulation without the server. Progress goes to stderr; with {@code --json} stdout carries only the
  * result document.
  */
 public final class SimulateCommand {
 
-    static final String USAGE = "usage: simulate --spec FILE [--json] [--dataset-dir NAME=DIR]...";
+    static final String USAGE = "usage: simulate --spec FILE [--json] [--weights FILE.npz] [--dataset-dir NAME=DIR]...";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -50,6 +51,7 @@ public final class SimulateCommand {
     public int run(String[] args) {
         Path spec = null;
         boolean json = false;
+        Path weights = null;
         Map<String, Path> dirs = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
@@ -61,6 +63,13 @@ public final class SimulateCommand {
                     spec = Path.of(args[i]);
                 }
                 case "--json" -> json = true;
+                case "--weights" -> {
+                    if (++i >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    weights = Path.of(args[i]);
+                }
                 case "--dataset-dir" -> {
                     if (++i >= args.length || !args[i].contains("=")) {
                         err.println(USAGE);
@@ -130,6 +139,15 @@ public final class SimulateCommand {
                     }
                 },
                 () -> false);
+        if (weights != null) {
+            try (var file = new java.io.BufferedOutputStream(Files.newOutputStream(weights))) {
+                JobWeights.writeNpz(result.weights(), file);
+            } catch (IOException e) {
+                err.println("cannot write weights to " + weights + ": " + e.getMessage());
+                return 1;
+            }
+            err.println("trained weights written to " + weights);
+        }
         if (json) {
             out.println(mapper.writeValueAsString(
                     SimulationResult.from(result, io.crossbarlab.app.spec.Estimates.ofRun(run, result))));

@@ -5,6 +5,7 @@ import io.crossbarlab.sim.data.NpyReader;
 import io.crossbarlab.sim.nn.TrainedWeights;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,28 +33,38 @@ public class JobWeights {
     /** Replaces the weights of {@code id}; in the caller's transaction. */
     void replace(UUID id, TrainedWeights weights) {
         chunks.delete(id);
-        try (ZipOutputStream zip = new ZipOutputStream(chunks.writer(id))) {
-            for (int l = 0; l < weights.layers().size(); l++) {
-                TrainedWeights.LayerWeights w = weights.layers().get(l);
-                ZipEntry entry = new ZipEntry("layer" + l + ".npy");
-                // a fixed time: the same weights are the same bytes, whenever they were trained
-                entry.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0));
-                zip.putNextEntry(entry);
-                zip.write(NpyReader.header("<f4", false, w.inputs() + 1, w.outputs()));
-                ByteBuffer b = ByteBuffer.allocate(4 * 8192).order(ByteOrder.LITTLE_ENDIAN);
-                float[] v = w.values();
-                for (int i = 0; i < v.length; i++) {
-                    b.putFloat(v[i]);
-                    if (!b.hasRemaining() || i == v.length - 1) {
-                        zip.write(b.array(), 0, b.position());
-                        b.clear();
-                    }
-                }
-                zip.closeEntry();
-            }
+        try (OutputStream out = chunks.writer(id)) {
+            writeNpz(weights, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes {@code weights} as an .npz to {@code out} (not closed): {@code layerL.npy}, float32
+     * (inputs + 1, outputs), the bias row last. Entries carry a fixed time, so equal weights are equal
+     * bytes.
+     */
+    public static void writeNpz(TrainedWeights weights, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (int l = 0; l < weights.layers().size(); l++) {
+            TrainedWeights.LayerWeights w = weights.layers().get(l);
+            ZipEntry entry = new ZipEntry("layer" + l + ".npy");
+            entry.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0));
+            zip.putNextEntry(entry);
+            zip.write(NpyReader.header("<f4", false, w.inputs() + 1, w.outputs()));
+            ByteBuffer b = ByteBuffer.allocate(4 * 8192).order(ByteOrder.LITTLE_ENDIAN);
+            float[] v = w.values();
+            for (int i = 0; i < v.length; i++) {
+                b.putFloat(v[i]);
+                if (!b.hasRemaining() || i == v.length - 1) {
+                    zip.write(b.array(), 0, b.position());
+                    b.clear();
+                }
+            }
+            zip.closeEntry();
+        }
+        zip.finish();
     }
 
     /** Whether {@code id} has weights of its own. */

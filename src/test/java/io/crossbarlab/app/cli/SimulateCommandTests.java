@@ -60,4 +60,28 @@ class SimulateCommandTests {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("seed");
     }
+
+    @Test
+    void theTrainedWeightsAreWrittenAsAnNpzWhenAsked() throws IOException {
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(
+                spec,
+                "{\"network\": {\"layers\": [784, 8, 10]}, \"dataset\": {\"trainLimit\": 100, \"testLimit\": 50},"
+                        + " \"training\": {\"epochs\": 1}, \"seed\": 3}");
+        Path npz = dir.resolve("w.npz");
+        int code = new SimulateCommand(
+                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))
+                .run(new String[] {"simulate", "--spec", spec.toString(), "--weights", npz.toString()});
+        assertThat(code).isZero();
+        java.util.List<int[]> shapes = new java.util.ArrayList<>();
+        try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(npz))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                shapes.add(io.crossbarlab.sim.data.NpyReader.readHeader(zip).shape());
+            }
+        }
+        assertThat(shapes)
+                .satisfiesExactly(
+                        s -> assertThat(s).containsExactly(785, 8),
+                        s -> assertThat(s).containsExactly(9, 10));
+    }
 }
