@@ -1,19 +1,21 @@
 package io.crossbarlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 
-import io.crossbarlab.app.job.JobLeases;
+import io.crossbarlab.app.job.FaultyJobLeases;
 import io.crossbarlab.app.scheduler.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,8 +39,17 @@ class ClaimFailureIntegrationTests {
     @LocalServerPort
     int port;
 
-    @MockitoSpyBean
-    JobLeases leases;
+    @TestConfiguration
+    static class Faults {
+        @Bean
+        @Primary
+        FaultyJobLeases faultyLeases(JdbcClient jdbc, ApplicationEventPublisher publisher) {
+            return new FaultyJobLeases(jdbc, publisher);
+        }
+    }
+
+    @Autowired
+    FaultyJobLeases leases;
 
     @Autowired
     Scheduler scheduler;
@@ -47,14 +58,11 @@ class ClaimFailureIntegrationTests {
     void failedClaimsReleaseTheirTiles() {
         // a 784-8-10 job takes 3 pool tiles: ten failed passes would leak 30 of 16 without the release
         AtomicInteger failures = new AtomicInteger();
-        doAnswer(invocation -> {
-                    if (failures.incrementAndGet() <= 10) {
-                        throw new DataAccessResourceFailureException("injected: the RUNNING write failed");
-                    }
-                    return invocation.callRealMethod();
-                })
-                .when(leases)
-                .markRunning(any(), any(), any(), any(), any());
+        leases.fault(id -> {
+            if (failures.incrementAndGet() <= 10) {
+                throw new DataAccessResourceFailureException("injected: the RUNNING write failed");
+            }
+        });
 
         Api api = new Api(port);
         String id = api.post("/api/v1/jobs", Api.tinyJob("\"reuse\":false"))
@@ -76,17 +84,14 @@ class ClaimFailureIntegrationTests {
         java.util.concurrent.atomic.AtomicReference<String> poison =
                 new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean healed = new java.util.concurrent.atomic.AtomicBoolean();
-        doAnswer(invocation -> {
-                    String id = invocation.getArgument(0).toString();
-                    // until the poison job's id is known every claim is refused, so it cannot slip through
-                    if (!healed.get() && (poison.get() == null || poison.get().equals(id))) {
-                        refusals.incrementAndGet();
-                        throw new org.springframework.dao.DataIntegrityViolationException("injected: this row is bad");
-                    }
-                    return invocation.callRealMethod();
-                })
-                .when(leases)
-                .markRunning(any(), any(), any(), any(), any());
+        leases.fault(jobId -> {
+            String id = jobId.toString();
+            // until the poison job's id is known every claim is refused, so it cannot slip through
+            if (!healed.get() && (poison.get() == null || poison.get().equals(id))) {
+                refusals.incrementAndGet();
+                throw new org.springframework.dao.DataIntegrityViolationException("injected: this row is bad");
+            }
+        });
         // submitted first and with the higher priority: the poison job heads the queue at every pass
         poison.set(api.post("/api/v1/jobs", Api.tinyJob("\"reuse\":false,\"priority\":5"))
                 .json()
