@@ -324,6 +324,24 @@ abstract class JobApiSuite {
         assertThat(result.get("epochs")).isEqualTo(metrics);
         assertThat(api.get("/api/v1/jobs/" + id + "/result").json().get("epochs"))
                 .isEqualTo(metrics);
+        // the same epochs as CSV, a download
+        Api.Response csv = api.get("/api/v1/jobs/" + id + "/metrics.csv");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("job-" + id + "-metrics.csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("epoch,train_accuracy,train_loss,test_accuracy,test_loss,seconds");
+        assertThat(lines).hasSize(3);
+        for (int e = 0; e < 2; e++) {
+            String[] f = lines.get(e + 1).split(",", -1);
+            JsonNode m = metrics.get(e);
+            assertThat(Integer.parseInt(f[0])).isEqualTo(m.get("epoch").asInt());
+            assertThat(Double.parseDouble(f[1]))
+                    .isEqualTo(m.get("trainAccuracy").asDouble());
+            assertThat(Double.parseDouble(f[2])).isEqualTo(m.get("trainLoss").asDouble());
+            assertThat(Double.parseDouble(f[3])).isEqualTo(m.get("testAccuracy").asDouble());
+            assertThat(Double.parseDouble(f[4])).isEqualTo(m.get("testLoss").asDouble());
+            assertThat(Double.parseDouble(f[5])).isEqualTo(m.get("seconds").asDouble());
+        }
         assertThat(jdbc.sql("select result from job where id = ?")
                         .param(UUID.fromString(id))
                         .query(String.class)
@@ -386,6 +404,77 @@ abstract class JobApiSuite {
         List<String> rest = readEventStream(id, Long.toString(second.get("id").asLong()));
         assertThat(rest).hasSize(all.size() - 2);
         assertThat(rest.get(0)).isEqualTo(all.get(2));
+    }
+
+    @Test
+    void theStreamOfAllJobsCarriesEveryJobsEventsAndStaysOpenAfterTheyEnd() throws Exception {
+        HttpResponse<java.io.InputStream> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/jobs/events"))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            Thread.sleep(300); // the stream starts from the newest event when it opens
+            String first = submit(Api.tinyJob("\"seed\":41"));
+            String second = null;
+            java.util.Map<String, List<String>> seen = new java.util.HashMap<>();
+            List<Long> ids = new ArrayList<>();
+            long end = System.nanoTime() + TIMEOUT.toNanos();
+            String line;
+            while (System.nanoTime() < end && (line = in.readLine()) != null) {
+                if (!line.startsWith("data:")) {
+                    continue;
+                }
+                JsonNode e = mapper.readTree(line.substring(5));
+                ids.add(e.get("id").asLong());
+                String job = e.get("jobId").asString();
+                String what = e.get("type").asString().equals("STATE")
+                        ? e.get("toState").asString()
+                        : e.get("type").asString();
+                seen.computeIfAbsent(job, k -> new ArrayList<>()).add(what);
+                if (job.equals(first) && what.equals("SUCCEEDED") && second == null) {
+                    // the stream stays open after a job ends and carries the next one
+                    second = submit(Api.tinyJob("\"seed\":42"));
+                }
+                if (second != null && seen.getOrDefault(second, List.of()).contains("SUCCEEDED")) {
+                    break;
+                }
+            }
+            // (the suite checkpoints after every epoch: CHECKPOINT events between them)
+            assertThat(seen.get(first))
+                    .filteredOn(w -> !w.equals("CHECKPOINT"))
+                    .containsExactly("QUEUED", "RUNNING", "EPOCH", "EPOCH", "SUCCEEDED");
+            assertThat(seen.get(second))
+                    .filteredOn(w -> !w.equals("CHECKPOINT"))
+                    .containsExactly("QUEUED", "RUNNING", "EPOCH", "EPOCH", "SUCCEEDED");
+            assertThat(ids).isSorted().doesNotHaveDuplicates();
+            // resuming from an id gives what came after it, the same events
+            List<String> after = new ArrayList<>();
+            HttpResponse<java.io.InputStream> resumed = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/jobs/events"))
+                                    .header("Last-Event-ID", Long.toString(ids.get(4)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader in2 =
+                    new BufferedReader(new InputStreamReader(resumed.body(), StandardCharsets.UTF_8))) {
+                while (after.size() < ids.size() - 5 && (line = in2.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        after.add(line);
+                    }
+                }
+            }
+            assertThat(after)
+                    .extracting(l -> mapper.readTree(l.substring(5)).get("id").asLong())
+                    .isEqualTo(ids.subList(5, ids.size()));
+        }
+        assertThat(api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/jobs/events"))
+                                .header("Last-Event-ID", "x"))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test

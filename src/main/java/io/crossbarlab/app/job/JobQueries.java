@@ -117,6 +117,21 @@ public class JobQueries {
                 .list();
     }
 
+    /** Events of every job after {@code afterId}, in id order (the stream of all jobs). */
+    public List<JobEvent> eventsAfter(long afterId, int limit) {
+        return jdbc.sql(EVENTS + " where e.id > ? order by e.id limit ?")
+                .params(afterId, limit)
+                .query(JobQueries::eventRow)
+                .list();
+    }
+
+    /** The highest event id written so far, 0 when there is none. */
+    public long latestEventId() {
+        return jdbc.sql("select coalesce(max(id), 0) from job_event")
+                .query(Long.class)
+                .single();
+    }
+
     /** Events with the metrics of their epoch, which job_epoch alone stores. */
     private static final String EVENTS = """
             select e.id, e.job_id, e.attempt, e.at, e.type, e.from_state, e.to_state, e.reason, ep.epoch,

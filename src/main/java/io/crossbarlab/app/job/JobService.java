@@ -443,6 +443,16 @@ public class JobService {
         return queries.eventsOf(ids, afterId, limit);
     }
 
+    /** Events of every job after {@code afterId}, in id order. */
+    public List<JobEvent> eventsAfter(long afterId, int limit) {
+        return queries.eventsAfter(afterId, limit);
+    }
+
+    /** The highest event id written so far, 0 when there is none. */
+    public long latestEventId() {
+        return queries.latestEventId();
+    }
+
     public Map<JobState, Long> countByState() {
         return queries.countByState();
     }

@@ -6,6 +6,7 @@ import io.crossbarlab.app.job.JobService;
 import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.job.SubmitCommand;
 import io.crossbarlab.app.spec.SpecPaths;
+import io.crossbarlab.app.system.Csv;
 import io.crossbarlab.app.system.Hashes;
 import io.crossbarlab.app.system.LimitExceeded;
 import io.crossbarlab.app.system.SignedTokens;

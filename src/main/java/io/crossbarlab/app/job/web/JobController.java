@@ -6,6 +6,7 @@ import io.crossbarlab.app.job.JobService;
 import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.job.SubmitCommand;
 import io.crossbarlab.app.spec.SimulationResult;
+import io.crossbarlab.app.system.Csv;
 import io.crossbarlab.app.system.Echo;
 import io.crossbarlab.app.system.LabelFilters;
 import io.crossbarlab.app.system.PageSizes;
@@ -207,6 +208,31 @@ class JobController {
         return jobs.epochs(id);
     }
 
+    @GetMapping(path = "/{id}/metrics.csv", produces = "text/csv")
+    @Operation(
+            operationId = "getJobMetricsCsv",
+            summary = "Per-epoch metrics recorded so far as CSV (epoch, accuracies as fractions, losses, seconds)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "RFC 4180 CSV with a header row",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    ResponseEntity<String> metricsCsv(@PathVariable UUID id) {
+        StringBuilder out = new StringBuilder();
+        Csv.row(out, List.of("epoch", "train_accuracy", "train_loss", "test_accuracy", "test_loss", "seconds"));
+        for (EpochReport e : jobs.epochs(id)) {
+            Csv.row(
+                    out,
+                    List.of(
+                            Integer.toString(e.epoch()),
+                            Double.toString(e.trainAccuracy()),
+                            Double.toString(e.trainLoss()),
+                            Double.toString(e.testAccuracy()),
+                            Double.toString(e.testLoss()),
+                            Double.toString(e.seconds())));
+        }
+        return Csv.attachment("job-" + id + "-metrics.csv", out.toString());
+    }
+
     @GetMapping("/{id}/result")
     @Operation(
             operationId = "getJobResult",
@@ -236,14 +262,43 @@ class JobController {
             @PathVariable UUID id,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             jakarta.servlet.http.HttpServletRequest request) {
-        long after = 0;
-        if (lastEventId != null && !lastEventId.isBlank()) {
-            try {
-                after = Long.parseLong(lastEventId.trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidSpecException("Last-Event-ID", "must be an event id from this stream");
-            }
+        long after = lastEventId(lastEventId);
+        return streams.open(id, after < 0 ? 0 : after, request.getRemoteAddr());
+    }
+
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Stream of events of every job; each data field is a JobEventResponse",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = JobEventResponse.class)))
+    @Operation(
+            operationId = "streamAllJobEvents",
+            summary = "Server-sent events of every job (state changes, epochs), from now or from Last-Event-ID",
+            description = "For live lists such as the dashboard's. Never closes on its own. Events committed "
+                    + "out of id order by other nodes arrive when they are at most 256 ids late; "
+                    + "a client that must see every change re-reads the jobs on reconnect.")
+    SseEmitter allEvents(
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            jakarta.servlet.http.HttpServletRequest request) {
+        return streams.openAll(lastEventId(lastEventId), request.getRemoteAddr());
+    }
+
+    /** The Last-Event-ID header as an event id, or -1 when absent. */
+    private static long lastEventId(String header) {
+        if (header == null || header.isBlank()) {
+            return -1;
         }
-        return streams.open(id, after, request.getRemoteAddr());
+        try {
+            long id = Long.parseLong(header.trim());
+            if (id < 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw new InvalidSpecException("Last-Event-ID", "must be an event id from this stream");
+        }
     }
 }

@@ -5,12 +5,16 @@ import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.sim.nn.EpochReport;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.UUID;
 
 /** One entry of a job's history, as sent on the event stream. */
 @Schema(description = "A job event: a state transition or an epoch's metrics")
 record JobEventResponse(
         @Schema(description = "Event id (also the SSE id)", example = "17")
         long id,
+
+        @Schema(description = "The job it belongs to", example = "0b7d6f0e-5c1a-4a4e-9d7e-2f4f3e0a9c11")
+        UUID jobId,
 
         @Schema(
                 description = "The attempt that wrote it: 0 for the submission, then 1, 2, ... for each run",
@@ -40,6 +44,6 @@ record JobEventResponse(
 
     static JobEventResponse from(JobEvent e) {
         return new JobEventResponse(
-                e.id(), e.attempt(), e.at(), e.type(), e.fromState(), e.toState(), e.reason(), e.epoch());
+                e.id(), e.jobId(), e.attempt(), e.at(), e.type(), e.fromState(), e.toState(), e.reason(), e.epoch());
     }
 }

@@ -33,6 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
  * first catches up from its {@code Last-Event-ID} with a query of its own. Streams send keep-alive
  * comments, close when their job reaches a final state, and are all completed at shutdown. Open
  * streams are limited per node and per client address.
+ *
+ * <p>The stream of all jobs (the dashboard's live list) never closes on its own. Event ids come from
+ * one sequence but transactions on several nodes may commit them out of id order, so it re-reads the
+ * last {@link #LOOKBACK} ids at every tick and sends those it has not sent yet: an event committed up
+ * to that many ids late still arrives; one later than that is missed, and a client that must not miss
+ * anything reads the jobs themselves (the dashboard refreshes its list on every reconnect).
  */
 @Component
 class JobEventStreams {
@@ -40,11 +46,13 @@ class JobEventStreams {
     static final Duration POLL = Duration.ofMillis(250);
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     static final int BATCH = 2000;
+    static final int LOOKBACK = 256;
 
     private final JobService jobs;
     private final JsonMapper json;
     private final ApiSettings settings;
     private final Map<UUID, Set<Stream>> byJob = new ConcurrentHashMap<>();
+    private final Set<Stream> all = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Object wake = new Object();
@@ -69,19 +77,26 @@ class JobEventStreams {
     }
 
     private final class Stream {
+        /** The job, or null for the stream of all jobs. */
         final UUID jobId;
+
         final String client;
         final SseEmitter emitter;
         volatile long lastId;
         volatile long lastSentNanos = System.nanoTime();
         volatile boolean caughtUp;
         volatile boolean closed;
+        /** All-jobs stream: ids at or below it are not sent again (the re-read window starts above it). */
+        long floor;
+        /** All-jobs stream: ids above the floor already sent. */
+        final java.util.TreeSet<Long> sent = new java.util.TreeSet<>();
 
         Stream(UUID jobId, String client, SseEmitter emitter, long lastId) {
             this.jobId = jobId;
             this.client = client;
             this.emitter = emitter;
             this.lastId = lastId;
+            this.floor = lastId;
         }
 
         /** Unregisters this stream; idempotent. */
@@ -92,8 +107,10 @@ class JobEventStreams {
                 }
                 closed = true;
             }
-            Set<Stream> set = byJob.get(jobId);
-            if (set != null) {
+            Set<Stream> set = jobId == null ? null : byJob.get(jobId);
+            if (jobId == null) {
+                all.remove(this);
+            } else if (set != null) {
                 set.remove(this);
                 if (set.isEmpty()) {
                     byJob.remove(jobId, set);
@@ -109,6 +126,28 @@ class JobEventStreams {
 
     SseEmitter open(UUID jobId, long lastEventId, String client) {
         jobs.get(jobId); // 404 before the stream opens
+        Stream s = admit(jobId, client, lastEventId);
+        byJob.computeIfAbsent(jobId, k -> ConcurrentHashMap.newKeySet()).add(s);
+        wakeUp();
+        return s.emitter;
+    }
+
+    /**
+     * The stream of every job's events, from {@code lastEventId} or, without one, from now.
+     *
+     * @param lastEventId the last id the client has, or -1 for none
+     */
+    SseEmitter openAll(long lastEventId, String client) {
+        long from = lastEventId >= 0 ? lastEventId : jobs.latestEventId();
+        Stream s = admit(null, client, from);
+        s.caughtUp = true; // the shared read starts at its floor
+        all.add(s);
+        wakeUp();
+        return s.emitter;
+    }
+
+    /** Counts a new stream against the node's and the client's limits (429 beyond them). */
+    private Stream admit(UUID jobId, String client, long lastEventId) {
         if (open.incrementAndGet() > settings.maxEventStreams()) {
             open.decrementAndGet();
             throw new LimitExceeded(
@@ -135,15 +174,13 @@ class JobEventStreams {
         emitter.onCompletion(s::close);
         emitter.onTimeout(s::close);
         emitter.onError(e -> s.close());
-        byJob.computeIfAbsent(jobId, k -> ConcurrentHashMap.newKeySet()).add(s);
-        wakeUp();
-        return emitter;
+        return s;
     }
 
     /** An event was committed on this node: deliver it now rather than at the next tick. */
     @EventListener
     void onWritten(JobEvents.Written e) {
-        if (byJob.containsKey(e.jobId())) {
+        if (!all.isEmpty() || byJob.containsKey(e.jobId())) {
             wakeUp();
         }
     }
@@ -176,9 +213,10 @@ class JobEventStreams {
     }
 
     private void readAll() {
-        if (byJob.isEmpty()) {
+        if (byJob.isEmpty() && all.isEmpty()) {
             return;
         }
+        readForAllJobs();
         // new streams catch up on their own job first, from their Last-Event-ID
         for (Set<Stream> set : byJob.values()) {
             for (Stream s : set) {
@@ -209,18 +247,55 @@ class JobEventStreams {
             }
         }
         long now = System.nanoTime();
-        for (Set<Stream> set : byJob.values()) {
-            for (Stream s : set) {
-                if (now - s.lastSentNanos > KEEP_ALIVE.toNanos()) {
-                    try {
-                        s.emitter.send(SseEmitter.event().comment("keep-alive"));
-                        s.lastSentNanos = now;
-                    } catch (IOException | IllegalStateException e) {
-                        fail(s, e);
-                    }
+        List<Stream> everyStream = new java.util.ArrayList<>(all);
+        byJob.values().forEach(everyStream::addAll);
+        for (Stream s : everyStream) {
+            if (now - s.lastSentNanos > KEEP_ALIVE.toNanos()) {
+                try {
+                    s.emitter.send(SseEmitter.event().comment("keep-alive"));
+                    s.lastSentNanos = now;
+                } catch (IOException | IllegalStateException e) {
+                    fail(s, e);
                 }
             }
         }
+    }
+
+    /** One read for every all-jobs stream, from the lowest floor; each gets what it has not been sent. */
+    private void readForAllJobs() {
+        if (all.isEmpty()) {
+            return;
+        }
+        List<Stream> streams = List.copyOf(all);
+        long from = Long.MAX_VALUE;
+        for (Stream s : streams) {
+            from = Math.min(from, s.floor);
+        }
+        reads.increment();
+        List<JobEvent> events = jobs.eventsAfter(from, BATCH);
+        for (Stream s : streams) {
+            try {
+                for (JobEvent e : events) {
+                    if (e.id() <= s.floor || !s.sent.add(e.id())) {
+                        continue;
+                    }
+                    send(s, e);
+                    s.lastId = Math.max(s.lastId, e.id());
+                }
+                s.floor = Math.max(s.floor, s.lastId - LOOKBACK);
+                s.sent.headSet(s.floor, true).clear();
+            } catch (IOException | IllegalStateException e) {
+                fail(s, e);
+            }
+        }
+    }
+
+    private void send(Stream s, JobEvent e) throws IOException {
+        s.emitter.send(SseEmitter.event()
+                .id(Long.toString(e.id()))
+                .name(e.type().toLowerCase(Locale.ROOT))
+                .data(json.writeValueAsString(JobEventResponse.from(e)), MediaType.APPLICATION_JSON));
+        s.lastSentNanos = System.nanoTime();
     }
 
     /** Sends each stream the events after its cursor, in id order; closes it after a final state. */
@@ -232,12 +307,8 @@ class JobEventStreams {
                     if (e.id() <= s.lastId) {
                         continue;
                     }
-                    s.emitter.send(SseEmitter.event()
-                            .id(Long.toString(e.id()))
-                            .name(e.type().toLowerCase(Locale.ROOT))
-                            .data(json.writeValueAsString(JobEventResponse.from(e)), MediaType.APPLICATION_JSON));
+                    send(s, e);
                     s.lastId = e.id();
-                    s.lastSentNanos = System.nanoTime();
                     if (e.toState() != null && e.toState().isFinal()) {
                         done = true;
                     }
@@ -261,6 +332,10 @@ class JobEventStreams {
     void closeAll() {
         running = false;
         reader.interrupt();
+        for (Stream s : List.copyOf(all)) {
+            s.close();
+            s.emitter.complete();
+        }
         for (Set<Stream> set : byJob.values()) {
             for (Stream s : set) {
                 s.close();

@@ -6,6 +6,7 @@ import io.crossbarlab.app.sweep.SweepExtension;
 import io.crossbarlab.app.sweep.SweepPage;
 import io.crossbarlab.app.sweep.SweepService;
 import io.crossbarlab.app.sweep.SweepView;
+import io.crossbarlab.app.system.Csv;
 import io.crossbarlab.app.system.LabelFilters;
 import io.crossbarlab.app.system.PageSizes;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,7 +21,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,10 +89,7 @@ class SweepController {
             description = "RFC 4180 CSV with a header row",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<String> csv(@PathVariable UUID id) {
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"sweep-" + id + ".csv\"")
-                .body(sweeps.csv(id));
+        return Csv.attachment("sweep-" + id + ".csv", sweeps.csv(id));
     }
 
     @PostMapping("/{id}/cancel")
