@@ -312,6 +312,8 @@ function energyView(estimate) {
   const comp = h('div');
   const ph = h('div');
   const time = h('div');
+  const areaEl = h('div');
+  const areas = Object.entries(estimate.areaComponents ?? {}).map(([k, v]) => ({ label: k, value: v }));
   const box = h('div', {},
     h('div', { class: 'metrics' },
       metric('GOP/s/W', fmt(estimate.energyEfficiencyGopsPerWatt, 5)),
@@ -320,14 +322,16 @@ function energyView(estimate) {
       metric('time per example', `${fmt(estimate.secondsPerExample * 1e9, 4)} ns`),
       metric('area', `${fmt(estimate.areaMm2, 4)} mm²`),
       estimate.gpu ? metric(`vs ${estimate.gpu.name}`, `${fmt(estimate.gpu.energyEfficiencyRatio, 3)}× GOP/s/W`) : null),
-    h('div', { class: 'grid2' }, comp, ph, time),
+    h('div', { class: 'grid2' }, comp, ph, time, areaEl),
     h('details', {}, h('summary', {}, 'The same numbers as tables'),
       table(['component', 'energy per example (J)'], comps.map((c) => [c.label, fmt(c.value, 4)]), { caption: 'energy by component', numeric: [1] }),
-      table(['phase', 'energy per example (J)', 'time per example (s)'], phases.map(([k, v]) => [k, fmt(v.energyJoules, 4), fmt(v.seconds, 4)]), { caption: 'energy and time by phase', numeric: [1, 2] })));
+      table(['phase', 'energy per example (J)', 'time per example (s)'], phases.map(([k, v]) => [k, fmt(v.energyJoules, 4), fmt(v.seconds, 4)]), { caption: 'energy and time by phase', numeric: [1, 2] }),
+      areas.length ? table(['component', 'area (mm²)'], areas.map((a) => [a.label, fmt(a.value, 4)]), { caption: 'area by component', numeric: [1] }) : null));
   requestAnimationFrame(() => {
     barChart(comp, { title: 'Energy per example by component', items: comps, format: (v) => `${fmt(v * 1e12, 3)} pJ` });
     barChart(ph, { title: 'Energy per example by phase', items: phases.map(([k, v]) => ({ label: k, value: v.energyJoules })), format: (v) => `${fmt(v * 1e12, 3)} pJ` });
     barChart(time, { title: 'Time per example by phase', items: phases.map(([k, v]) => ({ label: k, value: v.seconds })), format: (v) => `${fmt(v * 1e9, 3)} ns` });
+    if (areas.length) barChart(areaEl, { title: 'Area by component', items: areas, format: (v) => `${fmt(v, 3)} mm²` });
   });
   return box;
 }

@@ -80,6 +80,7 @@ public final class EstimateCommand {
                 e.gpu().energyEfficiencyRatio(),
                 e.gpu().throughputPerAreaRatio());
         out.println("components (J per example): " + e.components());
+        out.println("area by component (mm2): " + e.areaComponents());
         if (!sensitivity) {
             return 0;
         }

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param phases energy (J per example) and time (s per example) of forward, backward, update and
  *     transfer
  * @param components energy per example by component, J
+ * @param areaComponents area by component (cells, ADCs, line drivers, neurons), mm²
  * @param gpu the reference GPU and our ratios to it
  */
 @Schema(name = "EstimateResponse", description = "Energy, area and speed estimate of training on the modelled hardware")
@@ -64,6 +65,11 @@ public record Estimate(
                 description =
                         "Energy per example by component (arrayRead, adc, lineDrivers, neurons, capacitorUpdate, pcmUpdate, pcmTransfer), joules")
         Map<String, Double> components,
+
+        @Schema(
+                description = "Area by component (cells, adcs, lineDrivers, neurons), mm²; they add up to areaMm2."
+                        + " Absent in results stored before it was reported")
+        Map<String, Double> areaComponents,
 
         @Schema(description = "The reference GPU and our ratios to it")
         GpuComparison gpu) {

@@ -110,6 +110,11 @@ public final class Estimator {
                 + (rows + cols) * (hw.get(ADC_AREA) + hw.get(LINE_DRIVER_AREA))
                 + cols * hw.get(NEURON_AREA);
         double areaMm2 = w.tiles() * tileArea * 1e-6;
+        Map<String, Double> area = new LinkedHashMap<>();
+        area.put("cells", w.tiles() * rows * cols * hw.get(CELL_AREA) * 1e-6);
+        area.put("adcs", w.tiles() * (rows + cols) * hw.get(ADC_AREA) * 1e-6);
+        area.put("lineDrivers", w.tiles() * (rows + cols) * hw.get(LINE_DRIVER_AREA) * 1e-6);
+        area.put("neurons", w.tiles() * cols * hw.get(NEURON_AREA) * 1e-6);
         double ops = w.opsPerExample();
         double examplesPerSecond = 1.0 / seconds;
         double opsPerSecond = ops * examplesPerSecond;
@@ -129,6 +134,7 @@ public final class Estimator {
                 w.tiles(),
                 phases,
                 components,
+                area,
                 new Estimate.GpuComparison(
                         gpu.name(),
                         gpu.gopsPerWatt(),

@@ -109,6 +109,12 @@ class EstimatorTests {
                 .mapToDouble(Estimate.Phase::seconds)
                 .sum();
         assertThat(time).isCloseTo(e.secondsPerExample(), within(1e-9 * e.secondsPerExample()));
+        assertThat(e.areaComponents()).containsOnlyKeys("cells", "adcs", "lineDrivers", "neurons");
+        e.areaComponents().values().forEach(a -> assertThat(a).isPositive());
+        double area = e.areaComponents().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        assertThat(area).isCloseTo(e.areaMm2(), within(1e-9 * e.areaMm2()));
     }
 
     @Property(tries = 100)
