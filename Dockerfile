@@ -12,11 +12,11 @@ RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
 # simulator measured faster there, with bit-identical results (docs/adr/0004-run-on-jdk-25.md).
 FROM eclipse-temurin:25-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
-    && groupadd --system crossbar && useradd --system --gid crossbar --home-dir /app crossbar \
+    && groupadd --system --gid 10001 crossbar && useradd --system --uid 10001 --gid crossbar --home-dir /app crossbar \
     && mkdir -p /app/data && chown -R crossbar:crossbar /app
 WORKDIR /app
 COPY --from=build /src/target/crossbar-lab.jar /app/crossbar-lab.jar
-USER crossbar
+USER 10001:10001
 EXPOSE 8080
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \

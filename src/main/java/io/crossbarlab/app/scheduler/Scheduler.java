@@ -5,6 +5,8 @@ import io.crossbarlab.app.job.JobLeases;
 import io.crossbarlab.app.job.JobService;
 import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.system.DatabaseFailures;
+import io.crossbarlab.app.system.NodeRole;
+import io.crossbarlab.app.system.RoleSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +58,7 @@ public class Scheduler implements SmartLifecycle {
     private final Clock clock;
     private final TilePool pool;
     private final SchedulerMetrics metrics;
+    private final NodeRole role;
     private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
     private final AtomicInteger busyThreads = new AtomicInteger();
     /** Jobs whose RUNNING write failed for a reason other than an outage, and until when to pass them over. */
@@ -77,8 +80,10 @@ public class Scheduler implements SmartLifecycle {
             JobRunner runner,
             TransactionTemplate tx,
             Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            RoleSettings role) {
         this.settings = settings;
+        this.role = role.role();
         this.leases = leases;
         this.jobs = jobs;
         this.nodes = nodes;
@@ -100,6 +105,10 @@ public class Scheduler implements SmartLifecycle {
     /** Starts scheduling once the application is ready (schema migrated, web server up). */
     @EventListener(ApplicationReadyEvent.class)
     public void onReady() {
+        if (!role.runsJobs()) {
+            log.info("node {} has role {}: it runs no jobs and registers no tiles", settings.nodeId(), role);
+            return;
+        }
         Instant now = clock.instant();
         nodes.register(settings, now);
         List<UUID> released = leases.releaseOwnedBy(settings.nodeId(), now);
