@@ -19,6 +19,8 @@ COPY --from=build /src/target/crossbar-lab.jar /app/crossbar-lab.jar
 USER 10001:10001
 EXPOSE 8080
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# the container is shared: API tokens are required (docs/security.md); CROSSBAR_SECURITY_MODE=anonymous to open it
+ENV CROSSBAR_SECURITY_MODE=tokens
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-jar", "/app/crossbar-lab.jar"]

@@ -26,17 +26,46 @@ function h(tag, attrs = {}, ...children) {
   return e;
 }
 
+// In the tokens mode (docs/security.md) every API request carries the user's token, kept for the
+// browser tab only (sessionStorage); a 401 leads to the token page.
+const TOKEN_KEY = 'crossbar.token';
+const token = () => sessionStorage.getItem(TOKEN_KEY);
+const authHeaders = () => (token() ? { Authorization: `Bearer ${token()}` } : {});
+
 async function api(path, options = {}) {
-  const res = await fetch(`${API}/${path}`, { headers: { Accept: 'application/json' }, ...options });
+  const res = await fetch(`${API}/${path}`, { ...options, headers: { Accept: 'application/json', ...authHeaders(), ...(options.headers ?? {}) } });
   const type = res.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await res.json() : await res.text();
   if (!res.ok) {
+    if (res.status === 401 && !location.hash.startsWith('#/token')) {
+      location.hash = `#/token?then=${encodeURIComponent(location.hash || '#/jobs')}`;
+    }
     const err = new Error(body?.detail || body?.title || `${res.status} ${res.statusText}`);
     err.status = res.status;
     err.problem = typeof body === 'object' ? body : null;
     throw err;
   }
   return body;
+}
+
+/** Downloads an API resource with the user's token (a plain link cannot send it). */
+async function download(ev) {
+  ev.preventDefault();
+  const a = ev.currentTarget;
+  try {
+    const res = await fetch(a.href, { headers: authHeaders() });
+    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+    const url = URL.createObjectURL(await res.blob());
+    const tmp = document.createElement('a');
+    tmp.href = url;
+    tmp.download = a.getAttribute('download') || '';
+    document.body.append(tmp);
+    tmp.click();
+    tmp.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch (e) {
+    announce(`download failed: ${e.message}`);
+  }
 }
 
 function announce(text) {
@@ -96,15 +125,56 @@ function flatten(obj, prefix = '', out = {}) {
   return out;
 }
 
-function sse(path, handlers, { onOpen, onError } = {}) {
-  const es = new EventSource(`${API}/${path}`);
-  for (const [name, fn] of Object.entries(handlers)) {
-    es.addEventListener(name, (ev) => fn(JSON.parse(ev.data)));
-  }
-  if (onOpen) es.onopen = onOpen;
-  if (onError) es.onerror = onError;
-  cleanup.push(() => es.close());
-  return es;
+/**
+ * Server-sent events read with fetch (EventSource cannot send the token): named events to handlers,
+ * reconnecting with Last-Event-ID after a drop, until the page changes or until(event) says the
+ * stream is over (a job's own stream ends at its final state).
+ */
+function sse(path, handlers, { onOpen, onError, until } = {}) {
+  const ctrl = new AbortController();
+  let lastId = null;
+  let over = false;
+  cleanup.push(() => { over = true; ctrl.abort(); });
+  const run = async () => {
+    while (!over) {
+      try {
+        const res = await fetch(`${API}/${path}`, { signal: ctrl.signal,
+          headers: { Accept: 'text/event-stream', ...authHeaders(), ...(lastId ? { 'Last-Event-ID': lastId } : {}) } });
+        if (!res.ok) throw new Error(`${res.status}`);
+        onOpen?.();
+        const reader = res.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        let event = { name: 'message', data: [] };
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          let nl;
+          while ((nl = buffer.indexOf('\n')) >= 0) {
+            const line = buffer.slice(0, nl).replace(/\r$/, '');
+            buffer = buffer.slice(nl + 1);
+            if (line === '') {
+              if (event.data.length) {
+                const data = JSON.parse(event.data.join('\n'));
+                handlers[event.name]?.(data);
+                if (until?.(data)) over = true;
+              }
+              event = { name: 'message', data: [] };
+            } else if (line.startsWith('event:')) event.name = line.slice(6).trim();
+            else if (line.startsWith('data:')) event.data.push(line.slice(5).replace(/^ /, ''));
+            else if (line.startsWith('id:')) lastId = line.slice(3).trim();
+          }
+        }
+      } catch (e) {
+        if (over || e.name === 'AbortError') return;
+      }
+      if (over) return;
+      onError?.();
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  };
+  run();
 }
 
 // ---------------------------------------------------------------- jobs list
@@ -384,10 +454,10 @@ async function jobPage(id) {
       h('div', { class: 'actions' },
         FINAL.has(job.state) || job.state === 'CANCELLING' ? null : h('button', { type: 'button', onclick: async () => refresh(await api(`jobs/${id}/cancel`, { method: 'POST' })) }, 'Cancel'),
         job.baseline?.jobId ? h('a', { class: 'button secondary', href: `#/compare?ids=${job.id},${job.baseline.jobId}` }, 'Compare with its baseline') : null,
-        r ? h('a', { class: 'button secondary', href: `${API}/jobs/${id}/result`, download: `job-${id}-result.json` }, 'Result (JSON)') : null,
-        h('a', { class: 'button secondary', href: `${API}/jobs/${id}/metrics.csv`, download: `job-${id}-metrics.csv` }, 'Epochs (CSV)'),
-        r ? h('a', { class: 'button secondary', href: `${API}/jobs/${id}/weights.npz`, download: `job-${id}-weights.npz` }, 'Weights (.npz)') : null,
-        r ? h('a', { class: 'button secondary', href: `${API}/jobs/${id}/weights` }, 'Weights (JSON)') : null));
+        r ? h('a', { class: 'button secondary', href: `${API}/jobs/${id}/result`, download: `job-${id}-result.json`, onclick: download }, 'Result (JSON)') : null,
+        h('a', { class: 'button secondary', href: `${API}/jobs/${id}/metrics.csv`, download: `job-${id}-metrics.csv`, onclick: download }, 'Epochs (CSV)'),
+        r ? h('a', { class: 'button secondary', href: `${API}/jobs/${id}/weights.npz`, download: `job-${id}-weights.npz`, onclick: download }, 'Weights (.npz)') : null,
+        r ? h('a', { class: 'button secondary', href: `${API}/jobs/${id}/weights`, download: `job-${id}-weights.json`, onclick: download }, 'Weights (JSON)') : null));
     curves(accEl, job, baselineEpochs, 'accuracy');
     curves(lossEl, job, baselineEpochs, 'loss');
     results.replaceChildren(r ? h('div', { class: 'metrics', id: 'results' },
@@ -425,7 +495,7 @@ async function jobPage(id) {
   if (!FINAL.has(job.state)) {
     let t = null;
     const again = () => { if (!t) t = setTimeout(async () => { t = null; try { await refresh(await api(`jobs/${id}`)); } catch (e) { announce(e.message); } }, 200); };
-    sse(`jobs/${id}/events`, { state: again, epoch: again, resumed: again });
+    sse(`jobs/${id}/events`, { state: again, epoch: again, resumed: again }, { until: (e) => e.type === 'STATE' && FINAL.has(e.toState) });
   }
 }
 
@@ -546,7 +616,7 @@ async function sweepPage(id) {
     h('p', { class: 'muted' }, `${sweep.points.length} points × ${sweep.seeds.length} seeds (${sweep.seeds.join(', ')}); swept: ${params.join(', ') || 'nothing'}`),
     h('div', { class: 'row' }, h('progress', { max: 1, value: sweep.progress.finished, 'aria-label': 'finished runs' }),
       h('span', {}, `${sweep.progress.succeeded} succeeded, ${sweep.progress.running} running, ${sweep.progress.queued} queued, ${sweep.progress.failed} failed, ${sweep.progress.cancelled} cancelled`)),
-    h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: `${API}/sweeps/${id}/results.csv`, download: `sweep-${id}.csv` }, 'Runs (CSV)'),
+    h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: `${API}/sweeps/${id}/results.csv`, download: `sweep-${id}.csv`, onclick: download }, 'Runs (CSV)'),
       FINAL.has(sweep.state) ? null : h('button', { type: 'button', onclick: async () => { await api(`sweeps/${id}/cancel`, { method: 'POST' }); route(); } }, 'Cancel sweep')),
     h('h2', {}, 'Points (mean ± half-width of the 95 % Student-t interval)'),
     table([...params, 'n', 'test accuracy, %', 'train accuracy, %', 'GOP/s/W', 'TOP/s/mm²', 'ns per example', 'Pareto'], sweep.points.map((p) => [
@@ -712,6 +782,27 @@ async function submitPage() {
   });
 }
 
+// ---------------------------------------------------------------- token
+
+function tokenPage(params) {
+  setPage('API token', 'token');
+  const then = params.get('then') || '#/jobs';
+  const input = h('input', { id: 'f-token', type: 'password', autocomplete: 'off', size: 60, 'aria-describedby': 'f-token-hint' });
+  const form = h('form', { onsubmit: (ev) => {
+    ev.preventDefault();
+    const v = input.value.trim();
+    if (v) sessionStorage.setItem(TOKEN_KEY, v); else sessionStorage.removeItem(TOKEN_KEY);
+    location.hash = then;
+  } },
+  h('div', { class: 'field' }, h('label', { for: 'f-token' }, 'API token'), input,
+    h('span', { class: 'hint', id: 'f-token-hint' }, 'kept for this browser tab only; an administrator creates tokens (docs/security.md)')),
+  h('p', { class: 'actions' }, h('button', { type: 'submit' }, 'Use this token'),
+    token() ? h('button', { type: 'button', class: 'secondary', onclick: () => { sessionStorage.removeItem(TOKEN_KEY); route(); } }, 'Forget the token') : null));
+  main().replaceChildren(h('h1', {}, 'API token'),
+    h('p', {}, 'This service runs with API tokens: every request needs one. ', token() ? 'A token is set for this tab.' : 'No token is set for this tab.'),
+    form);
+}
+
 // ---------------------------------------------------------------- router
 
 async function route() {
@@ -727,6 +818,7 @@ async function route() {
     else if (parts[0] === 'sweeps' && parts[1]) await sweepPage(parts[1]);
     else if (parts[0] === 'sweeps') await sweepsPage();
     else if (parts[0] === 'submit') await submitPage();
+    else if (parts[0] === 'token') tokenPage(params);
     else await jobsPage(params);
   } catch (e) {
     main().replaceChildren(failure(e));

@@ -575,7 +575,8 @@ class BadInputIntegrationTests {
                 null,
                 "encoded"));
         c.add(get("encoded NUL in id", JOBS + "/%00", 400, "malformed-request", null, null));
-        c.add(get("dot segments", JOBS + "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", 404, "not-found", null, null));
+        // refused before routing since Spring Security's firewall is in front (encoded '.' in a path)
+        c.add(get("dot segments", JOBS + "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", 400, "malformed-request", null, null));
         c.add(get("encoded traversal in preset", "/api/v1/presets/..%2Fetc", 400, "malformed-request", null, null));
         c.add(get("unknown preset", "/api/v1/presets/nope", 404, "not-found", null, null));
         c.add(get("unknown path", "/api/v1/no-such-thing", 404, "not-found", null, "no resource"));

@@ -44,6 +44,7 @@ class ClusterProcessIntegrationTests {
     static List<String> nodeArgs(String url) {
         return List.of(
                 "--spring.profiles.active=postgres",
+                "--crossbar.security.mode=anonymous",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + TestDatabases.PG_USER,
                 "--spring.flyway.schemas=" + SCHEMA,

@@ -41,6 +41,8 @@ import tools.jackson.databind.JsonNode;
             "spring.jdbc.template.query-timeout=2s"
         })
 @ActiveProfiles("postgres")
+// the suite is about the API and the database, in the anonymous mode (SecurityIntegrationTests: tokens)
+@org.springframework.test.context.TestPropertySource(properties = "crossbar.security.mode=anonymous")
 class DatabaseFaultIntegrationTests {
 
     static final String SCHEMA = "crossbar_fault";

@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "crossbar.datasets.max-values=2000000"
         })
 @ActiveProfiles("postgres")
+// the suite is about the API and the database, in the anonymous mode (SecurityIntegrationTests: tokens)
+@org.springframework.test.context.TestPropertySource(properties = "crossbar.security.mode=anonymous")
 class DatasetApiPostgresIntegrationTests extends DatasetApiSuite {
 
     @DynamicPropertySource

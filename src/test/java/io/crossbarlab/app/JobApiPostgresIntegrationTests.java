@@ -20,6 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "crossbar.scheduler.checkpoint-interval=0s"
         })
 @ActiveProfiles("postgres")
+// the suite is about the API and the database, in the anonymous mode (SecurityIntegrationTests: tokens)
+@org.springframework.test.context.TestPropertySource(properties = "crossbar.security.mode=anonymous")
 class JobApiPostgresIntegrationTests extends JobApiSuite {
 
     @DynamicPropertySource

@@ -34,6 +34,7 @@ class RoleProcessIntegrationTests {
         return List.of(
                 "--crossbar.role=" + role,
                 "--spring.profiles.active=postgres",
+                "--crossbar.security.mode=anonymous",
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + TestDatabases.PG_USER,
                 "--spring.flyway.schemas=" + SCHEMA,

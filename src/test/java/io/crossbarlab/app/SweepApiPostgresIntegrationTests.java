@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "crossbar.scheduler.poll-interval=100ms"
         })
 @ActiveProfiles("postgres")
+// the suite is about the API and the database, in the anonymous mode (SecurityIntegrationTests: tokens)
+@org.springframework.test.context.TestPropertySource(properties = "crossbar.security.mode=anonymous")
 class SweepApiPostgresIntegrationTests extends SweepApiSuite {
 
     @DynamicPropertySource

@@ -177,7 +177,8 @@ public class KubernetesManifestsTests {
             for (EnvVar e : c.getEnv()) {
                 if (e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null) {
                     assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("crossbar-db");
-                    assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isIn("url", "username", "password");
+                    assertThat(e.getValueFrom().getSecretKeyRef().getKey())
+                            .isIn("url", "username", "password", "bootstrap-admin-token");
                 }
             }
             assertThat(env(c)).containsKeys("CROSSBAR_DB_URL", "CROSSBAR_DB_USER", "CROSSBAR_DB_PASSWORD");
@@ -260,7 +261,7 @@ public class KubernetesManifestsTests {
                 .filter(l -> l.contains("="))
                 .map(l -> l.substring(0, l.indexOf('=')))
                 .collect(Collectors.toSet());
-        assertThat(keys).containsExactlyInAnyOrder("url", "username", "password", (String)
+        assertThat(keys).containsExactlyInAnyOrder("url", "username", "password", "bootstrap-admin-token", (String)
                 refs.get(0).get("key"));
     }
 

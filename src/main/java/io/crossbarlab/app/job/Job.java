@@ -24,6 +24,9 @@ public class Job {
 
     private String name;
 
+    /** Who submitted it (the owner of the token; "anonymous" without tokens; null: stored before owners). */
+    private String owner;
+
     @Enumerated(EnumType.STRING)
     private JobState state;
 
@@ -148,6 +151,16 @@ public class Job {
         j.idempotencyKey = idempotencyKey;
         j.requestHash = requestHash;
         return j;
+    }
+
+    /** Sets the owner of a new job (before it is stored). */
+    public Job ownedBy(String owner) {
+        this.owner = owner;
+        return this;
+    }
+
+    public String getOwner() {
+        return owner == null ? io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER : owner;
     }
 
     /** Sets what the job costs: its work (synapse-examples) and the wall-time limit of an attempt. */

@@ -125,6 +125,24 @@ public class JobQueries {
                 .list();
     }
 
+    /** The owners of these jobs ("anonymous" for those stored before owners). */
+    public Map<UUID, String> ownersOf(List<UUID> ids) {
+        Map<UUID, String> out = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 500));
+            String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            jdbc.sql("select id, owner from job where id in (" + in + ")")
+                    .params(new ArrayList<>(part))
+                    .query((rs, n) -> out.put(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2) == null
+                                    ? io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER
+                                    : rs.getString(2)))
+                    .list();
+        }
+        return out;
+    }
+
     /** The highest event id written so far, 0 when there is none. */
     public long latestEventId() {
         return jdbc.sql("select coalesce(max(id), 0) from job_event")
@@ -167,13 +185,27 @@ public class JobQueries {
     }
 
     /**
-     * Ids of one page of jobs, newest first, after the cursor (created, id) if given. Label filters must
-     * have distinct keys (the controller refuses repeats).
+     * Ids of one page of jobs, newest first, after the cursor (created, id) if given, of one owner
+     * unless {@code owner} is null. Label filters must have distinct keys (the controller refuses
+     * repeats).
      */
     public List<UUID> page(
-            List<JobState> states, Map<String, String> labels, Instant beforeCreated, UUID beforeId, int limit) {
+            List<JobState> states,
+            Map<String, String> labels,
+            String owner,
+            Instant beforeCreated,
+            UUID beforeId,
+            int limit) {
         StringBuilder sql = new StringBuilder("select j.id from job j where 1 = 1");
         List<Object> params = new ArrayList<>();
+        if (owner != null) {
+            // jobs stored before owners existed belong to "anonymous"
+            sql.append(
+                    owner.equals(io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER)
+                            ? " and (j.owner = ? or j.owner is null)"
+                            : " and j.owner = ?");
+            params.add(owner);
+        }
         if (states != null && !states.isEmpty()) {
             sql.append(" and j.state in (");
             for (int i = 0; i < states.size(); i++) {

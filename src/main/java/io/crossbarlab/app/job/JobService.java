@@ -2,6 +2,7 @@ package io.crossbarlab.app.job;
 
 import io.crossbarlab.app.catalog.DatasetLoader;
 import io.crossbarlab.app.catalog.DeviceTables;
+import io.crossbarlab.app.security.Caller;
 import io.crossbarlab.app.system.DurableCommits;
 import io.crossbarlab.app.system.Hashes;
 import io.crossbarlab.app.system.LimitExceeded;
@@ -104,7 +105,13 @@ public class JobService {
      * Validates and queues a job. Throws {@link InvalidSpecException} for bad input (400), {@link
      * JobExceptions.TooLarge} when it can never fit a node (422).
      */
-    public Submission submit(SubmitCommand cmd) {
+    public Submission submit(SubmitCommand submitted) {
+        Caller caller = Caller.current();
+        // one owner's key never replays (or blocks) another owner's submission
+        SubmitCommand cmd = submitted.idempotencyKey() != null
+                        && !caller.owner().equals(Caller.ANONYMOUS_OWNER)
+                ? submitted.withIdempotencyKey(Hashes.sha256(caller.owner() + "\n" + submitted.idempotencyKey()))
+                : submitted;
         if (cmd.idempotencyKey() != null) {
             Optional<Submission> replay = replay(cmd);
             if (replay.isPresent()) {
@@ -167,7 +174,10 @@ public class JobService {
                 ? null
                 : queued(twinRun, baselineName(cmd.name()), cmd.priority(), labels, now, null, null)
                         .withCost(admit(twinRun, cmd.wallTimeSeconds()), wallTimeSeconds(cmd.wallTimeSeconds()));
+        String owner = Caller.current().owner();
+        job.ownedBy(owner);
         if (twin != null) {
+            twin.ownedBy(owner);
             Job.linkBaseline(job, twin);
         }
         if (cmd.reuse()) {
@@ -361,6 +371,15 @@ public class JobService {
         return out;
     }
 
+    /** A job the caller of this request may see; 404 (not 403) for another owner's, so ids leak nothing. */
+    public Job visible(UUID id) {
+        Job job = get(id);
+        if (!Caller.current().sees(job.getOwner())) {
+            throw new JobExceptions.JobNotFound(id);
+        }
+        return job;
+    }
+
     public Job get(UUID id) {
         return repository.findById(id).orElseThrow(() -> new JobExceptions.JobNotFound(id));
     }
@@ -373,13 +392,14 @@ public class JobService {
      * altered token, or one used with other filters, is refused (a page size may change between pages).
      */
     public Page list(List<JobState> states, Map<String, String> labels, int pageSize, String pageToken) {
-        String filters = Hashes.sha256(
-                        new java.util.TreeSet<>(states.stream().map(Enum::name).toList()) + "|" + new TreeMap<>(labels))
+        String owner = Caller.current().listOwner();
+        String filters = Hashes.sha256(new java.util.TreeSet<>(
+                                states.stream().map(Enum::name).toList()) + "|" + new TreeMap<>(labels) + "|" + owner)
                 .substring(0, 16);
         SignedTokens.Keyset at = tokens.readPageToken(pageToken, filters, "state and label");
         Instant before = at == null ? null : at.before();
         UUID beforeId = at == null ? null : at.beforeId();
-        List<UUID> ids = queries.page(states, labels, before, beforeId, pageSize + 1);
+        List<UUID> ids = queries.page(states, labels, owner, before, beforeId, pageSize + 1);
         boolean more = ids.size() > pageSize;
         List<UUID> pageIds = more ? ids.subList(0, pageSize) : ids;
         Map<UUID, Job> byId = new java.util.HashMap<>();
@@ -398,7 +418,7 @@ public class JobService {
 
     /** Idempotent cancel; 409 on a job that already ended other than CANCELLED. */
     public Job cancel(UUID id) {
-        Job job = get(id);
+        Job job = visible(id);
         if (job.getState() == JobState.CANCELLED || job.getState() == JobState.CANCELLING) {
             return job;
         }
@@ -446,6 +466,11 @@ public class JobService {
     /** Events of every job after {@code afterId}, in id order. */
     public List<JobEvent> eventsAfter(long afterId, int limit) {
         return queries.eventsAfter(afterId, limit);
+    }
+
+    /** The owners of these jobs ("anonymous" for those stored before owners). */
+    public Map<UUID, String> ownersOf(List<UUID> ids) {
+        return queries.ownersOf(ids);
     }
 
     /** The highest event id written so far, 0 when there is none. */

@@ -32,14 +32,15 @@ public class JobSubmissions {
     @Transactional
     public void insert(Job j) {
         jdbc.sql("""
-                insert into job (id, name, state, priority, spec, spec_hash, seed, simulator_version,
+                insert into job (id, name, owner, state, priority, spec, spec_hash, seed, simulator_version,
                     tiles_required, attempt, max_attempts, progress_epoch, progress_examples, total_examples,
                     created_at, idempotency_key, request_hash, baseline_job_id, baseline_of, work,
                     wall_time_limit_seconds, sweep_id, sweep_point)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         j.getId(),
                         j.getName(),
+                        j.getOwner(),
                         JobState.QUEUED.name(),
                         j.getPriority(),
                         j.getSpec(),

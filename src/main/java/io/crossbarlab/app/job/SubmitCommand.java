@@ -25,4 +25,11 @@ public record SubmitCommand(
         String requestHash,
         boolean floatingPointBaseline,
         Long wallTimeSeconds,
-        boolean reuse) {}
+        boolean reuse) {
+
+    /** The same submission with another Idempotency-Key (the service scopes keys by owner). */
+    public SubmitCommand withIdempotencyKey(String key) {
+        return new SubmitCommand(
+                name, labels, priority, spec, key, requestHash, floatingPointBaseline, wallTimeSeconds, reuse);
+    }
+}

@@ -5,6 +5,7 @@ import io.crossbarlab.app.job.JobQueries;
 import io.crossbarlab.app.job.JobService;
 import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.job.SubmitCommand;
+import io.crossbarlab.app.security.Caller;
 import io.crossbarlab.app.spec.SpecPaths;
 import io.crossbarlab.app.system.Csv;
 import io.crossbarlab.app.system.Hashes;
@@ -105,7 +106,7 @@ public class SweepService {
                 points);
         List<JobService.Prepared> prepared = prepare(sweep, d.base(), points, Set.of());
         tx.executeWithoutResult(status -> {
-            store.insert(sweep);
+            store.insert(sweep, Caller.current().owner());
             jobs.insert(prepared);
         });
         jobs.announce(prepared);
@@ -258,8 +259,13 @@ public class SweepService {
         return out;
     }
 
+    /** The sweep if the caller of this request may see it: another owner's is 404, like a missing one. */
     private Sweep find(UUID id) {
-        return store.find(id).orElseThrow(() -> new SweepExceptions.NotFound(id));
+        Sweep s = store.find(id).orElseThrow(() -> new SweepExceptions.NotFound(id));
+        if (!Caller.current().sees(store.ownerOf(id))) {
+            throw new SweepExceptions.NotFound(id);
+        }
+        return s;
     }
 
     private SweepState state(Sweep s) {
@@ -398,11 +404,13 @@ public class SweepService {
      * to the filters, as for jobs.
      */
     public SweepPage list(Map<String, String> labels, int pageSize, String pageToken) {
-        String filters = Hashes.sha256("sweeps|" + new TreeMap<>(labels)).substring(0, 16);
+        String owner = Caller.current().listOwner();
+        String filters =
+                Hashes.sha256("sweeps|" + new TreeMap<>(labels) + "|" + owner).substring(0, 16);
         SignedTokens.Keyset at = tokens.readPageToken(pageToken, filters, "label");
         Instant before = at == null ? null : at.before();
         UUID beforeId = at == null ? null : at.beforeId();
-        List<SweepStore.Listed> rows = store.page(labels, before, beforeId, pageSize + 1);
+        List<SweepStore.Listed> rows = store.page(labels, owner, before, beforeId, pageSize + 1);
         boolean more = rows.size() > pageSize;
         List<SweepStore.Listed> page = more ? rows.subList(0, pageSize) : rows;
         List<UUID> ids = page.stream().map(SweepStore.Listed::id).toList();

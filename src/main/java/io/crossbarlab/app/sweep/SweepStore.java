@@ -1,5 +1,6 @@
 package io.crossbarlab.app.sweep;
 
+import io.crossbarlab.app.security.Caller;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,14 +32,15 @@ class SweepStore {
     }
 
     /** A new sweep with its labels and points; runs in the caller's transaction. */
-    void insert(Sweep s) {
+    void insert(Sweep s, String owner) {
         jdbc.sql("""
-                insert into sweep (id, name, created_at, base, seeds, priority, max_tiles, reuse,
+                insert into sweep (id, name, owner, created_at, base, seeds, priority, max_tiles, reuse,
                     wall_time_limit_seconds)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         s.id(),
                         s.name(),
+                        owner,
                         Timestamp.from(s.createdAt()),
                         s.base(),
                         json.writeValueAsString(s.seeds()),
@@ -81,6 +83,16 @@ class SweepStore {
                         .params(Timestamp.from(now), id)
                         .update()
                 == 1;
+    }
+
+    /** The sweep's owner ("anonymous" for one stored before owners). */
+    String ownerOf(UUID id) {
+        String owner = jdbc.sql("select owner from sweep where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        return owner == null ? Caller.ANONYMOUS_OWNER : owner;
     }
 
     Optional<Sweep> find(UUID id) {
@@ -145,11 +157,18 @@ class SweepStore {
      * Sweeps newest first with all of {@code labels}, after the keyset ({@code before}, {@code
      * beforeId}) when given.
      */
-    List<Listed> page(Map<String, String> labels, Instant before, UUID beforeId, int limit) {
+    List<Listed> page(Map<String, String> labels, String owner, Instant before, UUID beforeId, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select s.id, s.name, s.created_at, s.cancelled_at,
                     (select count(*) from sweep_point p where p.sweep_id = s.id) from sweep s where 1 = 1""");
         List<Object> params = new ArrayList<>();
+        if (owner != null) {
+            sql.append(
+                    owner.equals(Caller.ANONYMOUS_OWNER)
+                            ? " and (s.owner = ? or s.owner is null)"
+                            : " and s.owner = ?");
+            params.add(owner);
+        }
         labels.forEach((k, v) -> {
             sql.append(" and exists (select 1 from sweep_label l where l.sweep_id = s.id and l.label_key = ?"
                     + " and l.label_value = ?)");

@@ -24,6 +24,8 @@ public final class ProblemTypes {
     public static final URI LIMIT_EXCEEDED = URI.create(BASE + "limit-exceeded");
     public static final URI UNAVAILABLE = URI.create(BASE + "unavailable");
     public static final URI INTERNAL = URI.create(BASE + "internal");
+    public static final URI UNAUTHENTICATED = URI.create(BASE + "unauthenticated");
+    public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
 
     private ProblemTypes() {}
 }

@@ -10,11 +10,11 @@ import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writing a problem document from a servlet filter, where no message converter is at hand. */
-final class Problems {
+public final class Problems {
 
     private Problems() {}
 
-    static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail p, JsonMapper json)
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail p, JsonMapper json)
             throws IOException {
         String uri = request.getRequestURI();
         if (uri != null && uri.startsWith("/") && uri.length() <= 2048) {

@@ -5,6 +5,7 @@ import io.crossbarlab.app.job.JobExceptions;
 import io.crossbarlab.app.job.JobService;
 import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.job.SubmitCommand;
+import io.crossbarlab.app.security.Caller;
 import io.crossbarlab.app.spec.SimulationResult;
 import io.crossbarlab.app.system.Csv;
 import io.crossbarlab.app.system.Echo;
@@ -108,7 +109,7 @@ class JobController {
             operationId = "getJob",
             summary = "A job: state, progress, placement, timings and, once SUCCEEDED, its result")
     JobResponse get(@PathVariable UUID id) {
-        return response(jobs.get(id));
+        return response(jobs.visible(id));
     }
 
     @GetMapping
@@ -205,6 +206,7 @@ class JobController {
     @GetMapping("/{id}/metrics")
     @Operation(operationId = "getJobMetrics", summary = "Per-epoch metrics recorded so far")
     List<EpochReport> metrics(@PathVariable UUID id) {
+        jobs.visible(id);
         return jobs.epochs(id);
     }
 
@@ -217,6 +219,7 @@ class JobController {
             description = "RFC 4180 CSV with a header row",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<String> metricsCsv(@PathVariable UUID id) {
+        jobs.visible(id);
         StringBuilder out = new StringBuilder();
         Csv.row(out, List.of("epoch", "train_accuracy", "train_loss", "test_accuracy", "test_loss", "seconds"));
         for (EpochReport e : jobs.epochs(id)) {
@@ -238,7 +241,7 @@ class JobController {
             operationId = "getJobResult",
             summary = "The result of a SUCCEEDED job; 409 with the current state otherwise")
     SimulationResult result(@PathVariable UUID id) {
-        var job = jobs.get(id);
+        var job = jobs.visible(id);
         if (job.getState() != JobState.SUCCEEDED) {
             throw new JobExceptions.WrongState(id, job.getState(), "no result yet");
         }
@@ -283,7 +286,7 @@ class JobController {
     SseEmitter allEvents(
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             jakarta.servlet.http.HttpServletRequest request) {
-        return streams.openAll(lastEventId(lastEventId), request.getRemoteAddr());
+        return streams.openAll(lastEventId(lastEventId), request.getRemoteAddr(), Caller.current());
     }
 
     /** The Last-Event-ID header as an event id, or -1 when absent. */

@@ -3,6 +3,7 @@ package io.crossbarlab.app.job.web;
 import io.crossbarlab.app.job.JobEvent;
 import io.crossbarlab.app.job.JobEvents;
 import io.crossbarlab.app.job.JobService;
+import io.crossbarlab.app.security.Caller;
 import io.crossbarlab.app.system.ApiSettings;
 import io.crossbarlab.app.system.LimitExceeded;
 import io.micrometer.core.instrument.Counter;
@@ -88,6 +89,8 @@ class JobEventStreams {
         volatile boolean closed;
         /** All-jobs stream: ids at or below it are not sent again (the re-read window starts above it). */
         long floor;
+        /** All-jobs stream: whose jobs it carries (an admin's: every job's). */
+        Caller caller = Caller.ANONYMOUS;
         /** All-jobs stream: ids above the floor already sent. */
         final java.util.TreeSet<Long> sent = new java.util.TreeSet<>();
 
@@ -125,7 +128,7 @@ class JobEventStreams {
     }
 
     SseEmitter open(UUID jobId, long lastEventId, String client) {
-        jobs.get(jobId); // 404 before the stream opens
+        jobs.visible(jobId); // 404 before the stream opens (another owner's job too)
         Stream s = admit(jobId, client, lastEventId);
         byJob.computeIfAbsent(jobId, k -> ConcurrentHashMap.newKeySet()).add(s);
         wakeUp();
@@ -137,9 +140,10 @@ class JobEventStreams {
      *
      * @param lastEventId the last id the client has, or -1 for none
      */
-    SseEmitter openAll(long lastEventId, String client) {
+    SseEmitter openAll(long lastEventId, String client, Caller caller) {
         long from = lastEventId >= 0 ? lastEventId : jobs.latestEventId();
         Stream s = admit(null, client, from);
+        s.caller = caller;
         s.caughtUp = true; // the shared read starts at its floor
         all.add(s);
         wakeUp();
@@ -273,10 +277,17 @@ class JobEventStreams {
         }
         reads.increment();
         List<JobEvent> events = jobs.eventsAfter(from, BATCH);
+        Map<UUID, String> owners = streams.stream().allMatch(s -> s.caller.admin())
+                ? Map.of()
+                : jobs.ownersOf(events.stream().map(JobEvent::jobId).distinct().toList());
         for (Stream s : streams) {
             try {
                 for (JobEvent e : events) {
                     if (e.id() <= s.floor || !s.sent.add(e.id())) {
+                        continue;
+                    }
+                    if (!s.caller.admin() && !s.caller.sees(owners.get(e.jobId()))) {
+                        s.lastId = Math.max(s.lastId, e.id());
                         continue;
                     }
                     send(s, e);

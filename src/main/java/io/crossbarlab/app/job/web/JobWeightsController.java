@@ -74,7 +74,7 @@ class JobWeightsController {
             List<LayerWeightsResponse> layers) {}
 
     private UUID source(UUID id) {
-        Job job = jobs.get(id);
+        Job job = jobs.visible(id);
         if (job.getState() != JobState.SUCCEEDED) {
             throw new JobExceptions.WrongState(id, job.getState(), "weights exist once a job has SUCCEEDED");
         }

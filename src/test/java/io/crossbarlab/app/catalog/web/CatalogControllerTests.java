@@ -9,7 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.crossbarlab.app.catalog.DatasetLoader;
+import io.crossbarlab.app.security.ApiTokens;
+import io.crossbarlab.app.security.SecurityConfiguration;
+import io.crossbarlab.app.security.SecuritySettings;
 import io.crossbarlab.app.system.ApiSettings;
+import io.crossbarlab.app.system.RoleSettings;
 import io.crossbarlab.app.system.StrictJson;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,11 +31,15 @@ import org.springframework.test.web.servlet.MockMvc;
  * database or the scheduler, so their answers and their problems for bad input are checked here.
  */
 @WebMvcTest({CatalogController.class, EstimateController.class})
-@Import({StrictJson.class, CatalogControllerTests.Beans.class})
+@Import({StrictJson.class, SecurityConfiguration.class, CatalogControllerTests.Beans.class})
 class CatalogControllerTests {
 
+    /** The security rules of the service (anonymous mode here: the slice tests the web layer). */
+    @org.springframework.test.context.bean.override.mockito.MockitoBean
+    ApiTokens apiTokens;
+
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(ApiSettings.class)
+    @EnableConfigurationProperties({ApiSettings.class, RoleSettings.class, SecuritySettings.class})
     static class Beans {
         @Bean
         DatasetLoader datasetLoader() {

@@ -20,7 +20,11 @@ import io.crossbarlab.app.job.JobExceptions;
 import io.crossbarlab.app.job.JobService;
 import io.crossbarlab.app.job.JobState;
 import io.crossbarlab.app.job.SubmitCommand;
+import io.crossbarlab.app.security.ApiTokens;
+import io.crossbarlab.app.security.SecurityConfiguration;
+import io.crossbarlab.app.security.SecuritySettings;
 import io.crossbarlab.app.system.ApiSettings;
+import io.crossbarlab.app.system.RoleSettings;
 import io.crossbarlab.app.system.StrictJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,13 +53,17 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code JobApiSuite} against H2 and PostgreSQL.
  */
 @WebMvcTest(JobController.class)
-@Import({StrictJson.class, JobControllerTests.Beans.class})
+@Import({StrictJson.class, SecurityConfiguration.class, JobControllerTests.Beans.class})
 class JobControllerTests {
+
+    /** The security rules of the service (anonymous mode here: the slice tests the web layer). */
+    @org.springframework.test.context.bean.override.mockito.MockitoBean
+    ApiTokens apiTokens;
 
     static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
 
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(ApiSettings.class)
+    @EnableConfigurationProperties({ApiSettings.class, RoleSettings.class, SecuritySettings.class})
     static class Beans {
         @Bean
         Clock clock() {
@@ -202,7 +210,7 @@ class JobControllerTests {
     @Test
     void anUnknownJobIsANotFoundProblem() throws Exception {
         UUID id = UUID.randomUUID();
-        when(jobs.get(id)).thenThrow(new JobExceptions.JobNotFound(id));
+        when(jobs.visible(id)).thenThrow(new JobExceptions.JobNotFound(id));
         mvc.perform(get("/api/v1/jobs/{id}", id))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
@@ -214,7 +222,7 @@ class JobControllerTests {
     @Test
     void theResultOfAJobThatHasNotSucceededIsAConflict() throws Exception {
         Job queued = job(new SubmitCommand("q", Map.of(), 0, null, null, "", false, null, true));
-        when(jobs.get(queued.getId())).thenReturn(queued);
+        when(jobs.visible(queued.getId())).thenReturn(queued);
         mvc.perform(get("/api/v1/jobs/{id}/result", queued.getId()))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
