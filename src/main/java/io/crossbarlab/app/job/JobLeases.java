@@ -29,7 +29,7 @@ public class JobLeases {
     @Transactional
     public List<Candidate> lockQueued(int limit) {
         return jdbc.sql("""
-                select id, tiles_required, created_at, work, wall_time_limit_seconds, sweep_id from job where state = ?
+                select id, tiles_required, created_at, work, wall_time_limit_seconds, sweep_id, owner from job where state = ?
                 order by priority desc, created_at, id
                 limit ? for update skip locked""")
                 .params(JobState.QUEUED.name(), limit)
@@ -39,8 +39,21 @@ public class JobLeases {
                         rs.getTimestamp(3).toInstant(),
                         rs.getLong(4),
                         rs.getLong(5),
-                        rs.getObject(6, UUID.class)))
+                        rs.getObject(6, UUID.class),
+                        rs.getString(7) == null ? io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER : rs.getString(7)))
                 .list();
+    }
+
+    /** Tiles the jobs of {@code owner} hold now, over all nodes (for the running-tiles quota). */
+    public int ownerTilesHeld(String owner) {
+        return jdbc.sql("select coalesce(sum(tiles_required), 0) from job where state in " + JobState.HELD_SQL
+                        + (owner.equals(io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER)
+                                ? " and (owner = ? or owner is null)"
+                                : " and owner = ?"))
+                .param(owner)
+                .query(Long.class)
+                .single()
+                .intValue();
     }
 
     /**
@@ -76,9 +89,16 @@ public class JobLeases {
      * @param work synapse-examples of training
      * @param wallTimeLimitSeconds wall-time limit of an attempt
      * @param sweepId the sweep it is a run of, or null
+     * @param owner who submitted it
      */
     public record Candidate(
-            UUID id, int tilesRequired, Instant createdAt, long work, long wallTimeLimitSeconds, UUID sweepId) {}
+            UUID id,
+            int tilesRequired,
+            Instant createdAt,
+            long work,
+            long wallTimeLimitSeconds,
+            UUID sweepId,
+            String owner) {}
 
     /** QUEUED → RUNNING on {@code nodeId} with the given tiles; returns the new attempt, or empty. */
     @Transactional

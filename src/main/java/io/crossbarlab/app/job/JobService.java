@@ -56,6 +56,7 @@ public class JobService {
     private final DurableCommits durable;
     private final TransactionTemplate tx;
     private final LimitSettings limits;
+    private final Quotas quotas;
 
     public JobService(
             JobSubmissions submissions,
@@ -72,6 +73,7 @@ public class JobService {
             DurableCommits durable,
             TransactionTemplate tx,
             LimitSettings limits,
+            Quotas quotas,
             @org.springframework.beans.factory.annotation.Value("${crossbar.scheduler.max-attempts:3}")
                     int maxAttempts) {
         this.submissions = submissions;
@@ -93,6 +95,7 @@ public class JobService {
         this.durable = durable;
         this.tx = tx;
         this.limits = limits;
+        this.quotas = quotas;
         this.submitted = Counter.builder("crossbar.jobs.submitted")
                 .description("Jobs accepted for scheduling")
                 .register(meters);
@@ -120,7 +123,10 @@ public class JobService {
         }
         Prepared prepared = prepare(cmd);
         try {
-            tx.executeWithoutResult(status -> insert(List.of(prepared)));
+            quotas.admit(queuedBy(List.of(prepared)), () -> {
+                tx.executeWithoutResult(status -> insert(List.of(prepared)));
+                return null;
+            });
         } catch (DuplicateKeyException e) {
             if (cmd.idempotencyKey() == null) {
                 throw e;
@@ -188,6 +194,16 @@ public class JobService {
             }
         }
         return new Prepared(job, twin);
+    }
+
+    /** How many jobs storing {@code prepared} queues (memoised ones are stored SUCCEEDED). */
+    public static int queuedBy(List<Prepared> prepared) {
+        int n = 0;
+        for (Prepared p : prepared) {
+            n += p.job().getReusedFrom() == null ? 1 : 0;
+            n += p.twin() != null && p.twin().getReusedFrom() == null ? 1 : 0;
+        }
+        return n;
     }
 
     /** Stores prepared jobs; runs in the caller's transaction (a sweep stores its row in the same one). */

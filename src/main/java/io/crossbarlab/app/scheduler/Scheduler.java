@@ -4,6 +4,7 @@ import io.crossbarlab.app.job.JobEvents;
 import io.crossbarlab.app.job.JobLeases;
 import io.crossbarlab.app.job.JobService;
 import io.crossbarlab.app.job.JobState;
+import io.crossbarlab.app.job.QuotaSettings;
 import io.crossbarlab.app.system.DatabaseFailures;
 import io.crossbarlab.app.system.NodeRole;
 import io.crossbarlab.app.system.RoleSettings;
@@ -59,6 +60,7 @@ public class Scheduler implements SmartLifecycle {
     private final TilePool pool;
     private final SchedulerMetrics metrics;
     private final NodeRole role;
+    private final QuotaSettings quotas;
     private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
     private final AtomicInteger busyThreads = new AtomicInteger();
     /** Jobs whose RUNNING write failed for a reason other than an outage, and until when to pass them over. */
@@ -81,7 +83,9 @@ public class Scheduler implements SmartLifecycle {
             TransactionTemplate tx,
             Clock clock,
             MeterRegistry registry,
-            RoleSettings role) {
+            RoleSettings role,
+            QuotaSettings quotas) {
+        this.quotas = quotas;
         this.settings = settings;
         this.role = role.role();
         this.leases = leases;
@@ -206,6 +210,9 @@ public class Scheduler implements SmartLifecycle {
                 List<JobLeases.Candidate> candidates = leases.lockQueued(CLAIM_BATCH);
                 // tiles each capped sweep may still take, read (and its row locked) once per pass
                 Map<UUID, OptionalInt> sweepLeft = new HashMap<>();
+                // tiles each owner may still take under the running-tiles quota, read once per pass
+                Map<String, Integer> ownerLeft = new HashMap<>();
+                int ownerCap = quotas.runningTiles();
                 boolean headBlocked = false;
                 long longRunning =
                         running.values().stream().filter(r -> r.longJob).count();
@@ -234,6 +241,11 @@ public class Scheduler implements SmartLifecycle {
                         if (left.isPresent() && left.getAsInt() < c.tilesRequired()) {
                             continue;
                         }
+                    }
+                    if (ownerCap > 0
+                            && ownerLeft.computeIfAbsent(c.owner(), o -> ownerCap - leases.ownerTilesHeld(o))
+                                    < c.tilesRequired()) {
+                        continue; // its owner holds its quota of tiles: it waits, the queue behind it moves
                     }
                     int[] tiles = pool.allocate(c.tilesRequired());
                     if (tiles == null) {
@@ -268,6 +280,9 @@ public class Scheduler implements SmartLifecycle {
                     }
                     if (left.isPresent()) {
                         sweepLeft.put(c.sweepId(), OptionalInt.of(left.getAsInt() - c.tilesRequired()));
+                    }
+                    if (ownerCap > 0) {
+                        ownerLeft.merge(c.owner(), -c.tilesRequired(), Integer::sum);
                     }
                     claimed.add(new RunningJob(
                             c.id(), attempt.get(), tiles, c.createdAt(), longJob, c.wallTimeLimitSeconds()));

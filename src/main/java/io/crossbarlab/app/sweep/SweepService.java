@@ -57,6 +57,7 @@ public class SweepService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final SignedTokens tokens;
+    private final io.crossbarlab.app.job.Quotas quotas;
 
     SweepService(
             JobService jobs,
@@ -66,8 +67,10 @@ public class SweepService {
             JsonMapper json,
             Clock clock,
             TransactionTemplate tx,
-            SignedTokens tokens) {
+            SignedTokens tokens,
+            io.crossbarlab.app.job.Quotas quotas) {
         this.jobs = jobs;
+        this.quotas = quotas;
         this.queries = queries;
         this.store = store;
         this.settings = settings;
@@ -105,9 +108,12 @@ public class SweepService {
                 null,
                 points);
         List<JobService.Prepared> prepared = prepare(sweep, d.base(), points, Set.of());
-        tx.executeWithoutResult(status -> {
-            store.insert(sweep, Caller.current().owner());
-            jobs.insert(prepared);
+        quotas.admit(JobService.queuedBy(prepared), () -> {
+            tx.executeWithoutResult(status -> {
+                store.insert(sweep, Caller.current().owner());
+                jobs.insert(prepared);
+            });
+            return null;
         });
         jobs.announce(prepared);
         return get(sweep.id());
@@ -156,13 +162,16 @@ public class SweepService {
         List<JobService.Prepared> prepared =
                 prepare(extended, json.readValue(s.base(), SimulationSpec.class), points, existing);
         try {
-            tx.executeWithoutResult(status -> {
-                if (!store.updateSeeds(id, seeds)) {
-                    throw new SweepExceptions.Conflict(
-                            "sweep " + id + " was cancelled; it cannot be extended", SweepState.CANCELLING);
-                }
-                store.insertPoints(id, s.points().size(), newPoints);
-                jobs.insert(prepared);
+            quotas.admit(JobService.queuedBy(prepared), () -> {
+                tx.executeWithoutResult(status -> {
+                    if (!store.updateSeeds(id, seeds)) {
+                        throw new SweepExceptions.Conflict(
+                                "sweep " + id + " was cancelled; it cannot be extended", SweepState.CANCELLING);
+                    }
+                    store.insertPoints(id, s.points().size(), newPoints);
+                    jobs.insert(prepared);
+                });
+                return null;
             });
         } catch (DuplicateKeyException ex) {
             throw new SweepExceptions.Conflict(
