@@ -57,7 +57,7 @@ class DashboardBrowserTests {
     Api api;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
+    public static void startBrowser() throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {
             System.err.println("DashboardBrowserTests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
@@ -91,9 +91,10 @@ class DashboardBrowserTests {
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
+    public static void stopBrowser() throws IOException {
         if (browser != null) {
             browser.quit();
+            browser = null;
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
