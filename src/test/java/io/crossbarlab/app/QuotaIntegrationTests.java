@@ -30,11 +30,14 @@ import tools.jackson.databind.JsonNode;
             "crossbar.security.bootstrap-admin-token=" + QuotaIntegrationTests.ADMIN,
             "crossbar.quotas.queued-jobs=3",
             "crossbar.quotas.submissions-per-minute=6",
-            "crossbar.quotas.running-tiles=3"
+            "crossbar.quotas.running-tiles=3",
+            "crossbar.quotas.upload-bytes=" + QuotaIntegrationTests.UPLOAD_QUOTA
         })
 class QuotaIntegrationTests {
 
     static final String ADMIN = "cbl_bootstrap-admin-token-for-the-quota-tests-00001";
+    /** One generated 2,048-feature upload (3.4 MB zipped) fits, a second does not. */
+    static final String UPLOAD_QUOTA = "6MB";
 
     @LocalServerPort
     int port;
@@ -118,6 +121,35 @@ class QuotaIntegrationTests {
         } finally {
             scheduler.start();
         }
+    }
+
+    Api.Response upload(String name, byte[] body, String token) {
+        return api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/datasets?name=" + name))
+                .header("Content-Type", "application/zip")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    @Test
+    void uploadsPassingAnOwnersUploadQuotaAreRefusedAndStoreNothing() {
+        String gina = token("gina");
+        String hank = token("hank");
+        byte[] first = DatasetApiSuite.features(1);
+        assertThat(first.length).isBetween(3_000_000, 4 * 1024 * 1024);
+        assertThat(upload("gina-one", first, gina).status()).isEqualTo(201);
+        Api.Response refused = upload("gina-two", DatasetApiSuite.features(2), gina);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("limit").asString()).isEqualTo("crossbar.quotas.upload-bytes");
+        assertThat(refused.json().get("limitValue").asLong()).isEqualTo(6L * 1024 * 1024);
+        assertThat(api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/datasets/gina-two"))
+                                .header("Authorization", "Bearer " + gina)
+                                .GET())
+                        .status())
+                .isEqualTo(404);
+        // the quota is per owner
+        assertThat(upload("hank-one", DatasetApiSuite.features(2), hank).status())
+                .isEqualTo(201);
     }
 
     @Test

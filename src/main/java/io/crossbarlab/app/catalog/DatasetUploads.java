@@ -58,8 +58,15 @@ public class DatasetUploads {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Semaphore slots;
+    private final UploadQuotaSettings quotas;
 
-    DatasetUploads(UploadedDatasets store, DatasetSettings settings, TransactionTemplate tx, Clock clock) {
+    DatasetUploads(
+            UploadedDatasets store,
+            DatasetSettings settings,
+            TransactionTemplate tx,
+            Clock clock,
+            UploadQuotaSettings quotas) {
+        this.quotas = quotas;
         this.store = store;
         this.settings = settings;
         this.tx = tx;
@@ -95,6 +102,8 @@ public class DatasetUploads {
         if (contentLength > maxUpload) {
             throw tooLarge(contentLength, maxUpload);
         }
+        String owner = io.crossbarlab.app.security.Caller.current().owner();
+        checkQuota(owner, Math.max(0, contentLength));
         boolean acquired;
         try {
             acquired = slots.tryAcquire(60, TimeUnit.SECONDS);
@@ -115,6 +124,7 @@ public class DatasetUploads {
         try {
             archive = Files.createTempFile("crossbar-upload-", ".zip");
             long size = spool(body, archive, maxUpload);
+            checkQuota(owner, size);
             DatasetImport.Imported imported = importArchive(name, archive, classes);
             canonical = Files.createTempFile("crossbar-dataset-", ".xbds.gz");
             String sha256 = writeCanonical(imported, canonical);
@@ -127,6 +137,21 @@ public class DatasetUploads {
             slots.release();
             deleteQuietly(archive);
             deleteQuietly(canonical);
+        }
+    }
+
+    /** 403 when {@code owner}'s stored uploads and {@code size} more would pass the upload quota. */
+    private void checkQuota(String owner, long size) {
+        long quota = quotas.uploadBytes().toBytes();
+        long used = store.uploadedBytes(owner);
+        if (used + size > quota) {
+            throw new LimitExceeded(
+                    HttpStatus.FORBIDDEN,
+                    "crossbar.quotas.upload-bytes",
+                    quota,
+                    null,
+                    "owner " + owner + " has uploaded " + used + " bytes and this upload is " + size
+                            + "; an owner may store " + quota + " bytes of uploads");
         }
     }
 

@@ -118,8 +118,8 @@ public class UploadedDatasets {
         DatasetImport.Report r = e.report();
         jdbc.sql("""
                 insert into dataset (name, sha256, description, layout, train_examples, test_examples, features,
-                    classes, scale_exact, scale_low, scale_high, clipped_test_values, upload_bytes, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    classes, scale_exact, scale_low, scale_high, clipped_test_values, upload_bytes, created_at, owner)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         e.name(),
                         e.sha256(),
@@ -134,8 +134,20 @@ public class UploadedDatasets {
                         r.scale().high(),
                         r.clippedTestValues(),
                         e.uploadBytes(),
-                        Timestamp.from(e.createdAt()))
+                        Timestamp.from(e.createdAt()),
+                        io.crossbarlab.app.security.Caller.current().owner())
                 .update();
+    }
+
+    /** Bytes of the uploads whose names {@code owner} created. */
+    public long uploadedBytes(String owner) {
+        return jdbc.sql("select coalesce(sum(upload_bytes), 0) from dataset where "
+                        + (owner.equals(io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER)
+                                ? "(owner = ? or owner is null)"
+                                : "owner = ?"))
+                .param(owner)
+                .query(Long.class)
+                .single();
     }
 
     /** The compressed canonical form of {@code sha256}, read chunk by chunk. */
