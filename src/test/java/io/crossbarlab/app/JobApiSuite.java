@@ -200,6 +200,28 @@ abstract class JobApiSuite {
      * test accuracy.
      */
     @Test
+    void archivingOldWeightsAsDocumentedKeepsTheResultAndAnswersTheWeightsWithAProblem() {
+        String id = submit(Api.tinyJob("\"seed\":4300"));
+        JsonNode job = api.awaitState(id, "SUCCEEDED", TIMEOUT);
+        assertThat(api.getBytes("/api/v1/jobs/" + id + "/weights.npz").status()).isEqualTo(200);
+        // the statement of docs/operations.md, with a cut-off after this job ended
+        int deleted = jdbc.sql("delete from job_weights where job_id in (select id from job where finished_at < ?)")
+                .param(java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(1)))
+                .update();
+        assertThat(deleted).isPositive();
+        Api.Response weights = api.get("/api/v1/jobs/" + id + "/weights");
+        assertThat(weights.status()).isEqualTo(404);
+        assertThat(weights.contentType()).startsWith("application/problem+json");
+        assertThat(weights.json().get("detail").asString()).contains("archived");
+        assertThat(api.get("/api/v1/jobs/" + id + "/result")
+                        .json()
+                        .get("testAccuracy")
+                        .asDouble())
+                .isEqualTo(job.get("result").get("testAccuracy").asDouble());
+        assertThat(api.get("/api/v1/jobs/" + id + "/metrics").json().size()).isEqualTo(2);
+    }
+
+    @Test
     void theDownloadedWeightsAreTheTrainedNetwork() throws java.io.IOException {
         String id = submit(Api.tinyJob("\"seed\":99,\"device\":{\"scheme\":\"FLOATING_POINT\"}"));
         JsonNode job = api.awaitState(id, "SUCCEEDED", TIMEOUT);

@@ -17,7 +17,8 @@ public final class JobExceptions {
     /** A succeeded job without stored weights (it finished before weights were kept): 404. */
     public static final class NoWeights extends RuntimeException {
         public NoWeights(UUID id) {
-            super("job " + id + " has no stored weights: it succeeded before this service kept trained weights");
+            super("job " + id + " has no stored weights: it succeeded before this service kept trained weights,"
+                    + " or its weights were archived (docs/operations.md); its result and epochs remain");
         }
     }
 
