@@ -213,6 +213,11 @@ class SecurityIntegrationTests {
         assertThat(get("/api/v1/sweeps", bob).body()).doesNotContain(sweep);
         assertThat(get("/api/v1/sweeps", alice).body()).contains(sweep);
         assertThat(get("/api/v1/sweeps", ADMIN).body()).contains(sweep);
+        // an admin extends alice's sweep: the new runs are alice's, not the admin's
+        Api.Response extended = post("/api/v1/sweeps/" + sweep + "/extend", "{\"seeds\":[522]}", ADMIN);
+        assertThat(extended.status()).isEqualTo(202);
+        assertThat(ids(get("/api/v1/jobs?pageSize=1000&label=crossbar.sweep=" + sweep, alice)))
+                .hasSize(4);
         // the sweep's runs are alice's too
         created.json()
                 .get("points")

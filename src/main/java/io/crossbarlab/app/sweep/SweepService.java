@@ -161,6 +161,14 @@ public class SweepService {
                 points);
         List<JobService.Prepared> prepared =
                 prepare(extended, json.readValue(s.base(), SimulationSpec.class), points, existing);
+        // the new runs are the sweep owner's, also when an admin extends another owner's sweep
+        String owner = store.ownerOf(id);
+        for (JobService.Prepared p : prepared) {
+            p.job().ownedBy(owner);
+            if (p.twin() != null) {
+                p.twin().ownedBy(owner);
+            }
+        }
         try {
             quotas.admit(JobService.queuedBy(prepared), () -> {
                 tx.executeWithoutResult(status -> {
