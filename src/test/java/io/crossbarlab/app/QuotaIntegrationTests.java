@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
             "crossbar.quotas.queued-jobs=3",
             "crossbar.quotas.submissions-per-minute=6",
             "crossbar.quotas.running-tiles=3",
-            "crossbar.quotas.upload-bytes=" + QuotaIntegrationTests.UPLOAD_QUOTA
+            "crossbar.quotas.upload-bytes=" + QuotaIntegrationTests.UPLOAD_QUOTA,
+            "crossbar.quotas.runs-per-sweep=3"
         })
 class QuotaIntegrationTests {
 
@@ -150,6 +151,28 @@ class QuotaIntegrationTests {
         // the quota is per owner
         assertThat(upload("hank-one", DatasetApiSuite.features(2), hank).status())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void aSweepPastTheRunsPerSweepQuotaIsRefusedWhenCreatedAndWhenExtended() {
+        scheduler.stop();
+        try {
+            String ivan = token("ivan");
+            String base = "{\"base\":{\"network\":{\"layers\":[784,8,10]},\"dataset\":{\"trainLimit\":200,"
+                    + "\"testLimit\":100},\"training\":{\"epochs\":1}},\"grid\":{\"training.learningRate\":";
+            Api.Response four = post("/api/v1/sweeps", base + "[0.05,0.1]},\"seeds\":[701,702]}", ivan);
+            assertThat(four.status()).isEqualTo(403);
+            assertThat(four.json().get("limit").asString()).isEqualTo("crossbar.quotas.runs-per-sweep");
+            assertThat(four.json().get("limitValue").asInt()).isEqualTo(3);
+            Api.Response three = post("/api/v1/sweeps", base + "[0.05,0.1,0.2]},\"seeds\":[703]}", ivan);
+            assertThat(three.status()).isEqualTo(202);
+            String id = three.json().get("id").asString();
+            Api.Response more = post("/api/v1/sweeps/" + id + "/extend", "{\"seeds\":[704]}", ivan);
+            assertThat(more.status()).isEqualTo(403);
+            assertThat(more.json().get("limit").asString()).isEqualTo("crossbar.quotas.runs-per-sweep");
+        } finally {
+            scheduler.start();
+        }
     }
 
     @Test

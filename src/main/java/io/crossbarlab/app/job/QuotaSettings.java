@@ -15,10 +15,13 @@ import org.springframework.validation.annotation.Validated;
  *     past it stay queued until the owner's running jobs free tiles
  * @param submissionsPerMinute submissions (a job, with its twin, or a sweep) an owner may make per
  *     minute on one node, as a token bucket of this size refilled continuously; 0: no limit. More: 429
+ * @param runsPerSweep runs (points x seeds) one sweep of an owner may have; more: 403 (the service's
+ *     own bound, {@code crossbar.sweeps.max-runs}, applies above it: 422)
  */
 @Validated
 @ConfigurationProperties("crossbar.quotas")
 public record QuotaSettings(
         @Min(1) @Max(10_000_000) int queuedJobs,
         @Min(0) @Max(10_000_000) int runningTiles,
-        @Min(0) @Max(1_000_000) int submissionsPerMinute) {}
+        @Min(0) @Max(1_000_000) int submissionsPerMinute,
+        @Min(1) @Max(1_000_000) int runsPerSweep) {}

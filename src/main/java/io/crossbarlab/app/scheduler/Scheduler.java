@@ -72,7 +72,7 @@ public class Scheduler implements SmartLifecycle {
     private volatile boolean ready;
     private ExecutorService simulations;
     private ScheduledExecutorService heartbeat;
-    private Thread claimLoop;
+    private volatile Thread claimLoop;
 
     Scheduler(
             SchedulerSettings settings,
@@ -175,7 +175,9 @@ public class Scheduler implements SmartLifecycle {
     }
 
     private void claimLoop() {
-        while (started) {
+        // one claim loop per node: a loop whose stop() was followed by a start() before it saw the stop
+        // ends here rather than run beside its successor (two loops could both claim under one quota)
+        while (started && Thread.currentThread() == claimLoop) {
             try {
                 claimOnce();
             } catch (RuntimeException e) {
@@ -379,6 +381,14 @@ public class Scheduler implements SmartLifecycle {
         }
         started = false;
         wakeUp();
+        Thread loop = claimLoop;
+        if (loop != null && loop != Thread.currentThread()) {
+            try {
+                loop.join(10_000); // its pass ends within one transaction
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (heartbeat != null) {
             heartbeat.shutdownNow();
         }

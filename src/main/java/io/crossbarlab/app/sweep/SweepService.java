@@ -94,6 +94,7 @@ public class SweepService {
         if (runs > settings.maxRuns()) {
             throw SweepLimits.runs("seeds", runs, settings.maxRuns());
         }
+        checkRunsQuota(runs, "seeds");
         Sweep sweep = new Sweep(
                 UUID.randomUUID(),
                 d.name(),
@@ -144,6 +145,7 @@ public class SweepService {
         if (runs > settings.maxRuns()) {
             throw SweepLimits.runs(newPoints.isEmpty() ? "seeds" : "list", runs, settings.maxRuns());
         }
+        checkRunsQuota(runs, newPoints.isEmpty() ? "seeds" : "list");
         Set<String> existing = new HashSet<>();
         queries.sweepRuns(id).forEach(r -> existing.add(r.point() + "/" + r.seed()));
         Sweep extended = new Sweep(
@@ -274,6 +276,19 @@ public class SweepService {
             throw new InvalidSpecException(field, "must be distinct (was " + seeds + ")");
         }
         return out;
+    }
+
+    /** 403 past the caller's quota of runs per sweep (below the service's bound, maxRuns). */
+    private void checkRunsQuota(long runs, String field) {
+        int quota = quotas.settings().runsPerSweep();
+        if (runs > quota) {
+            throw new io.crossbarlab.app.system.LimitExceeded(
+                    org.springframework.http.HttpStatus.FORBIDDEN,
+                    "crossbar.quotas.runs-per-sweep",
+                    quota,
+                    field,
+                    "the sweep would have " + runs + " runs (points x seeds); an owner's sweep may have " + quota);
+        }
     }
 
     /** The sweep if the caller of this request may see it: another owner's is 404, like a missing one. */
