@@ -144,6 +144,14 @@ class JobEventStreams {
         long from = lastEventId >= 0 ? lastEventId : jobs.latestEventId();
         Stream s = admit(null, client, from);
         s.caller = caller;
+        try {
+            // headers and a first line at once: a client waits for them before it can act, and the stream
+            // may have nothing to say for a while (otherwise the first keep-alive, 15 s later)
+            s.emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            fail(s, e);
+            return s.emitter;
+        }
         s.caughtUp = true; // the shared read starts at its floor
         all.add(s);
         wakeUp();
