@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -94,6 +96,17 @@ public class SecurityConfiguration {
                     a.anyRequest().permitAll();
                 });
         return http.build();
+    }
+
+    /**
+     * No user accounts: callers are bearer tokens. Declaring this keeps Spring Boot from creating a user
+     * with a generated password (and logging it) that nothing here would ever accept.
+     */
+    @Bean
+    UserDetailsService noUserAccounts() {
+        return username -> {
+            throw new UsernameNotFoundException("this service has no user accounts; it takes API tokens");
+        };
     }
 
     /** Creates the configured bootstrap admin token once the schema is migrated. */
