@@ -46,15 +46,21 @@ public class ApiTokens {
         return new Created(insert(owner, name, admin, secret), secret);
     }
 
-    /** Stores {@code secret} as an admin token of {@code owner} unless a token with its hash exists. */
-    @Transactional
+    /**
+     * Stores {@code secret} as an admin token of {@code owner} unless a token with its hash exists. API
+     * pods starting together may race to store it: the unique hash lets one win and the others find it.
+     */
     public void bootstrap(String owner, String secret) {
         if (jdbc.sql("select count(*) from api_token where token_hash = ?")
                         .param(hash(secret))
                         .query(Long.class)
                         .single()
                 == 0) {
-            insert(owner, "bootstrap", true, secret);
+            try {
+                insert(owner, "bootstrap", true, secret);
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // another process stored it first
+            }
         }
     }
 
