@@ -141,10 +141,7 @@ public class UploadedDatasets {
 
     /** Bytes of the uploads whose names {@code owner} created. */
     public long uploadedBytes(String owner) {
-        return jdbc.sql("select coalesce(sum(upload_bytes), 0) from dataset where "
-                        + (owner.equals(io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER)
-                                ? "(owner = ? or owner is null)"
-                                : "owner = ?"))
+        return jdbc.sql("select coalesce(sum(upload_bytes), 0) from dataset where owner = ?")
                 .param(owner)
                 .query(Long.class)
                 .single();

@@ -24,7 +24,7 @@ public class Job {
 
     private String name;
 
-    /** Who submitted it (the owner of the token; "anonymous" without tokens; null: stored before owners). */
+    /** Who submitted it (the owner of the token; "anonymous" without tokens). */
     private String owner;
 
     @Enumerated(EnumType.STRING)
@@ -160,7 +160,7 @@ public class Job {
     }
 
     public String getOwner() {
-        return owner == null ? io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER : owner;
+        return owner;
     }
 
     /** Sets what the job costs: its work (synapse-examples) and the wall-time limit of an attempt. */

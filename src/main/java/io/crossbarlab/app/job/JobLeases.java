@@ -40,16 +40,14 @@ public class JobLeases {
                         rs.getLong(4),
                         rs.getLong(5),
                         rs.getObject(6, UUID.class),
-                        rs.getString(7) == null ? io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER : rs.getString(7)))
+                        rs.getString(7)))
                 .list();
     }
 
     /** Tiles the jobs of {@code owner} hold now, over all nodes (for the running-tiles quota). */
     public int ownerTilesHeld(String owner) {
         return jdbc.sql("select coalesce(sum(tiles_required), 0) from job where state in " + JobState.HELD_SQL
-                        + (owner.equals(io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER)
-                                ? " and (owner = ? or owner is null)"
-                                : " and owner = ?"))
+                        + " and owner = ?")
                 .param(owner)
                 .query(Long.class)
                 .single()

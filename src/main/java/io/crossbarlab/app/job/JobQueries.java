@@ -125,7 +125,7 @@ public class JobQueries {
                 .list();
     }
 
-    /** The owners of these jobs ("anonymous" for those stored before owners). */
+    /** The owners of these jobs. */
     public Map<UUID, String> ownersOf(List<UUID> ids) {
         Map<UUID, String> out = new java.util.HashMap<>();
         for (int from = 0; from < ids.size(); from += 500) {
@@ -133,11 +133,7 @@ public class JobQueries {
             String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
             jdbc.sql("select id, owner from job where id in (" + in + ")")
                     .params(new ArrayList<>(part))
-                    .query((rs, n) -> out.put(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2) == null
-                                    ? io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER
-                                    : rs.getString(2)))
+                    .query((rs, n) -> out.put(rs.getObject(1, UUID.class), rs.getString(2)))
                     .list();
         }
         return out;
@@ -199,11 +195,7 @@ public class JobQueries {
         StringBuilder sql = new StringBuilder("select j.id from job j where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (owner != null) {
-            // jobs stored before owners existed belong to "anonymous"
-            sql.append(
-                    owner.equals(io.crossbarlab.app.security.Caller.ANONYMOUS_OWNER)
-                            ? " and (j.owner = ? or j.owner is null)"
-                            : " and j.owner = ?");
+            sql.append(" and j.owner = ?");
             params.add(owner);
         }
         if (states != null && !states.isEmpty()) {

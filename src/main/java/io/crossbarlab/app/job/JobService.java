@@ -484,7 +484,7 @@ public class JobService {
         return queries.eventsAfter(afterId, limit);
     }
 
-    /** The owners of these jobs ("anonymous" for those stored before owners). */
+    /** The owners of these jobs. */
     public Map<UUID, String> ownersOf(List<UUID> ids) {
         return queries.ownersOf(ids);
     }

@@ -37,10 +37,7 @@ public class Quotas {
         String owner = Caller.current().owner();
         takeSubmission(owner);
         synchronized (locks.computeIfAbsent(owner, k -> new Object())) {
-            long queued = jdbc.sql(
-                            owner.equals(Caller.ANONYMOUS_OWNER)
-                                    ? "select count(*) from job where state = 'QUEUED' and (owner = ? or owner is null)"
-                                    : "select count(*) from job where state = 'QUEUED' and owner = ?")
+            long queued = jdbc.sql("select count(*) from job where state = 'QUEUED' and owner = ?")
                     .param(owner)
                     .query(Long.class)
                     .single();

@@ -21,9 +21,9 @@ public record Caller(String owner, boolean admin) {
         return a != null && a.getPrincipal() instanceof Caller c ? c : ANONYMOUS;
     }
 
-    /** Whether this caller may see a job or sweep stored with {@code storedOwner} (null: stored before owners). */
+    /** Whether this caller may see a job or sweep stored with {@code storedOwner}. */
     public boolean sees(String storedOwner) {
-        return admin || owner.equals(storedOwner == null ? ANONYMOUS_OWNER : storedOwner);
+        return admin || owner.equals(storedOwner);
     }
 
     /** The owner a list is restricted to, or null for an admin, who sees every owner's. */

@@ -1,6 +1,5 @@
 package io.crossbarlab.app.sweep;
 
-import io.crossbarlab.app.security.Caller;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,14 +84,13 @@ class SweepStore {
                 == 1;
     }
 
-    /** The sweep's owner ("anonymous" for one stored before owners). */
+    /** The sweep's owner, or null when there is no such sweep. */
     String ownerOf(UUID id) {
-        String owner = jdbc.sql("select owner from sweep where id = ?")
+        return jdbc.sql("select owner from sweep where id = ?")
                 .param(id)
                 .query(String.class)
                 .optional()
                 .orElse(null);
-        return owner == null ? Caller.ANONYMOUS_OWNER : owner;
     }
 
     Optional<Sweep> find(UUID id) {
@@ -163,10 +161,7 @@ class SweepStore {
                     (select count(*) from sweep_point p where p.sweep_id = s.id) from sweep s where 1 = 1""");
         List<Object> params = new ArrayList<>();
         if (owner != null) {
-            sql.append(
-                    owner.equals(Caller.ANONYMOUS_OWNER)
-                            ? " and (s.owner = ? or s.owner is null)"
-                            : " and s.owner = ?");
+            sql.append(" and s.owner = ?");
             params.add(owner);
         }
         labels.forEach((k, v) -> {
