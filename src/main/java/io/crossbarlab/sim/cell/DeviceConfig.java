@@ -66,6 +66,7 @@ public record DeviceConfig(
                 v.get(DeviceParameter.PCM_DRIFT_SCALE),
                 v.getBoolean(DeviceParameter.PCM_DRIFT_COMPENSATION),
                 v.get(DeviceParameter.PCM_DRIFT_T0),
+                v.getBoolean(DeviceParameter.PCM_INTERLEAVED_VERIFY),
                 v.get(DeviceParameter.PCM_DRIFT_NU_INTERCEPT),
                 v.get(DeviceParameter.PCM_DRIFT_NU_LOG_SLOPE),
                 v.get(DeviceParameter.PCM_DRIFT_NU_MIN),

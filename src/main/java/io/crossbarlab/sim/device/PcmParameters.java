@@ -16,6 +16,8 @@ package io.crossbarlab.sim.device;
  * @param driftScale multiplier of every drift exponent, 0 = no drift [assumed]
  * @param driftCompensation global drift compensation of each tile's PCM contribution [literature]
  * @param driftT0Seconds t0 of the drift law: the verify read after programming, s [assumed]
+ * @param interleavedVerify verify each row one sweep of the tile's rows after its SET ramps, not right
+ *     after them [assumed]
  * @param nuIntercept intercept of the mean drift exponent mu(G) [literature]
  * @param nuLogSlope slope of mu(G) in ln(G/Gmax) [literature]
  * @param nuMin lower clip of mu(G) [literature]
@@ -44,6 +46,7 @@ public record PcmParameters(
         double driftScale,
         boolean driftCompensation,
         double driftT0Seconds,
+        boolean interleavedVerify,
         double nuIntercept,
         double nuLogSlope,
         double nuMin,

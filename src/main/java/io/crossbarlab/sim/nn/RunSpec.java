@@ -111,7 +111,8 @@ public record RunSpec(
                 hardware.getInt(HardwareParameter.ADC_BITS),
                 hardware.get(HardwareParameter.ADC_FORWARD_FULL_SCALE),
                 hardware.get(HardwareParameter.ADC_BACKWARD_FULL_SCALE),
-                Estimator.trainingSecondsPerExample(layers.size() - 1, hardware));
+                Estimator.trainingSecondsPerExample(layers.size() - 1, hardware),
+                hardware.get(HardwareParameter.PCM_ITERATION_TIME));
     }
 
     /**

@@ -165,6 +165,13 @@ public enum DeviceParameter implements ParameterDef {
             1e6,
             Kind.REAL,
             "t0 of G(t) = G0*(t/t0)^-nu: the verify read that ends program-and-verify, after the last SET pulse."),
+    PCM_INTERLEAVED_VERIFY(
+            "pcmInterleavedVerify",
+            "bool",
+            0,
+            1,
+            Kind.BOOLEAN,
+            "Program-and-verify at a transfer visits the tile's unfinished rows in turn, so a cell's verify read comes one sweep of the rows after its SET ramp (t0 is that sweep, not pcmDriftT0Seconds); the same SET ramps and verify reads, so the transfer takes as long."),
     PCM_DRIFT_NU_INTERCEPT(
             "pcmDriftNuIntercept",
             "1",

@@ -121,6 +121,14 @@ public final class DevicePresets {
                         1e-6,
                         "the verify read that ends program-and-verify, one iteration (1 us) after the last SET "
                                 + "pulse; the power law holds from there (structural relaxation)"));
+        m.put(
+                PCM_INTERLEAVED_VERIFY,
+                assumed(
+                        1,
+                        "the controller verifies a row one sweep of the tile's rows after its SET ramps, so "
+                                + "the verify reads the conductance after its fastest drift (t0 about 0.5 ms on a "
+                                + "512-row tile instead of 1 us) with the same ramps and reads in the same time; "
+                                + "measured in docs/reproduction.md"));
         m.put(PCM_DRIFT_NU_INTERCEPT, literature(0.0244, fit));
         m.put(PCM_DRIFT_NU_LOG_SLOPE, literature(0.0155, fit));
         m.put(PCM_DRIFT_NU_MIN, literature(0.049, fit));

@@ -33,7 +33,8 @@ import io.crossbarlab.sim.random.SplitMix64;
  * <p>Slow processes (capacitor leakage, PCM drift) are applied at refresh points after a transfer:
  * 1, 2, 4, ... examples after it (drift is fastest right after programming), then every {@code
  * slowProcessIntervalExamples}. Time comes from the hardware's time per example (the estimator's
- * clock), counted from the verify read t0 that ends programming.
+ * clock), counted from the end of the transfer; each cell's drift also counts the time it spent in the
+ * transfer after its verify read ({@link PcmPairs#schedule}, on the estimator's iteration time).
  */
 public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializable {
 
@@ -86,7 +87,7 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
     private final byte[] sharedLeakLevel;
     private final float[] sharedRead;
     private final float[] residual;
-    private final float[] driftFactor = new float[PcmPairs.NU_LEVELS];
+    private final float[] driftFactor = new float[PcmPairs.DRIFT_TABLE];
     private final float[] leakKeep = new float[LEAK_LEVELS];
 
     private final float invScale;
@@ -227,6 +228,7 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
                     (initialWeights[i] * cell.weightScaleMicrosiemens() - mismatch(i, c)) / cell.gainFactor(),
                     noiseRng);
         }
+        pairs.schedule();
         programmed(0);
     }
 
@@ -284,7 +286,7 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
 
     /** Drift, read noise and every weight for the time {@code seconds} since programming. */
     private void refresh(double seconds) {
-        PcmPairs.driftTable(pcm.driftT0Seconds() + seconds, pcm, driftFactor);
+        pairs.driftTable(seconds, driftFactor);
         double factor = Pcm.readNoiseTimeFactor(pcm.driftT0Seconds() + seconds, pcm);
         double log = factor * factor;
         if (log > noiseLog) {
@@ -422,23 +424,18 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
         double scale = cell.weightScaleMicrosiemens();
         double offset = cell.transferOffsetMicrosiemens() * (cell.offsetFollowsPolarity() ? newPolarity : 1);
         double f = cell.gainFactor();
-        long maxRowIterations = 0;
         for (int r = 0, i = 0; r < rows; r++) {
-            long rowMax = 0;
             for (int c = 0; c < cols; c++, i++) {
                 // the weight as read now: drift, the pairs' 1/f deviation and the 3T1C part included
                 double w = weights[r][c] * scale;
                 double mismatch = mismatch(i, c);
                 double target = w - offset - newPolarity * mismatch;
                 boolean absorb = offset > 0 ? (target > 0 && target < offset) : (target < 0 && target > offset);
-                long before = counters.pcmProgramIterations;
                 pairs.reprogram(i, absorb ? 0.0 : target / f, noise);
-                rowMax = Math.max(rowMax, counters.pcmProgramIterations - before);
                 residual[i] = (float) (w - f * pairs.difference(i) - newPolarity * mismatch);
             }
-            maxRowIterations += rowMax;
         }
-        counters.recordTransfer(examplesDone, maxRowIterations);
+        counters.recordTransfer(examplesDone, pairs.schedule());
         polarity = newPolarity;
         resetCapacitors();
         if (cell.residualToCapacitor()) {

@@ -8,7 +8,8 @@ import io.crossbarlab.sim.random.SplitMix64;
 /**
  * Inference after training on a tile's PCM pairs alone: the trained weights are programmed into the
  * pairs by closed-loop tuning (no offset, the 3T1C cells out of the circuit), and the array is then
- * read at chosen times after that programming, with every device's drift and the pairs' 1/f read
+ * read at chosen times after the end of that programming (each cell as old as the programming
+ * schedule makes it, {@link PcmPairs#schedule}), with every device's drift and the pairs' 1/f read
  * noise (a random walk in ln((t + t_read)/(2 t_read)), as during training), with or without global
  * drift compensation. Times must come in ascending order.
  */
@@ -17,7 +18,7 @@ final class PcmInference {
     private final PcmPairs pairs;
     private final PcmParameters pcm;
     private final double microsiemensPerWeight;
-    private final float[] driftFactor = new float[PcmPairs.NU_LEVELS];
+    private final float[] driftFactor = new float[PcmPairs.DRIFT_TABLE];
     private final float[] noise;
     private final NormalTable normals;
     private double noiseLog;
@@ -47,6 +48,7 @@ final class PcmInference {
                 pairs.reprogram(i, weights[r][c] * microsiemensPerWeight, rng);
             }
         }
+        pairs.schedule();
         programmedSum = pairs.sum(null);
     }
 
@@ -59,9 +61,8 @@ final class PcmInference {
             throw new IllegalArgumentException("inference times must ascend");
         }
         if (t > seconds) {
-            double at = pcm.driftT0Seconds() + t;
-            PcmPairs.driftTable(at, pcm, driftFactor);
-            double f = Pcm.readNoiseTimeFactor(at, pcm);
+            pairs.driftTable(t, driftFactor);
+            double f = Pcm.readNoiseTimeFactor(pcm.driftT0Seconds() + t, pcm);
             double log = f * f;
             if (log > noiseLog) {
                 double dl = log - noiseLog;

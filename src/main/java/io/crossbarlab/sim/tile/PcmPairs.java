@@ -12,6 +12,12 @@ import io.crossbarlab.sim.random.SplitMix64;
  * stuck-device mask. Drawing failures once, RESET-and-reprogram of a pair (a stuck device is
  * compensated by its partner where it can be), drift factors and read-noise variances. Shared by the
  * 2PCM+3T1C and the PCM-only tiles.
+ *
+ * <p>A transfer takes time: the tile's rows are programmed one after another (or in interleaved
+ * sweeps), so when training resumes the cells programmed first are already milliseconds old, and a
+ * cell's t0 is the delay from its last SET ramp to the verify read that accepted it. {@link #schedule}
+ * works both out from the iterations each cell needed and sorts the cells into {@link #AGE_CLASSES}
+ * classes of (age at the end of the transfer, t0); the drift tables are per class.
  */
 final class PcmPairs implements java.io.Serializable {
 
@@ -23,11 +29,35 @@ final class PcmPairs implements java.io.Serializable {
 
     static final double NU_STEP = 2.0 / (NU_LEVELS - 1);
 
+    /** Classes of programming time within a transfer (see {@link #schedule}). */
+    static final int AGE_CLASSES = 64;
+
+    /**
+     * Floats of a drift table: per class, r^(128 h) for h &lt; 128 and r^l for l &lt; 128, so that the
+     * factor of level k = 128 h + l is one product.
+     */
+    static final int DRIFT_TABLE = AGE_CLASSES * 256;
+
+    /** Sequential transfers: four classes per octave of 1 + age/t0. */
+    private static final double CLASSES_PER_OCTAVE = 4.0;
+
     final float[] plus;
     final float[] minus;
     final short[] nuPlus;
     final short[] nuMinus;
     private final byte[] stuck;
+    /** Program-and-verify iterations the cell's last programming took (0: nothing programmed), at most 127. */
+    private final byte[] iterationsOf;
+    /** Each cell's class of programming time in the last transfer. */
+    private final byte[] ageClass;
+    /** Per class: time from the accepting verify read to the end of the transfer, s. */
+    private final double[] classAge = new double[AGE_CLASSES];
+    /** Per class: time from the last SET ramp to the accepting verify read (t0 of the drift law), s. */
+    private final double[] classT0 = new double[AGE_CLASSES];
+
+    private final int rows;
+    private final int cols;
+    private final double secondsPerIteration;
     private final PcmParameters pcm;
     private final EventCounters counters;
     private final long[] iterations = new long[1];
@@ -39,7 +69,14 @@ final class PcmPairs implements java.io.Serializable {
 
     static final int VARIANCE_POINTS = 1024;
 
-    PcmPairs(int cells, PcmParameters pcm, EventCounters counters) {
+    PcmPairs(int rows, int cols, PcmParameters pcm, EventCounters counters, double secondsPerIteration) {
+        int cells = rows * cols;
+        this.rows = rows;
+        this.cols = cols;
+        this.secondsPerIteration = secondsPerIteration;
+        this.iterationsOf = new byte[cells];
+        this.ageClass = new byte[cells];
+        java.util.Arrays.fill(classT0, pcm.driftT0Seconds());
         this.plus = new float[cells];
         this.minus = new float[cells];
         this.nuPlus = new short[cells];
@@ -89,7 +126,13 @@ final class PcmPairs implements java.io.Serializable {
 
     /** G+ - G- of cell i after drift, uS, with {@code factor} a table from {@link #driftTable}. */
     float driftedDifference(int i, float[] factor) {
-        return plus[i] * factor[nuPlus[i]] - minus[i] * factor[nuMinus[i]];
+        int base = ageClass[i] << 8;
+        return plus[i] * factor(factor, base, nuPlus[i]) - minus[i] * factor(factor, base, nuMinus[i]);
+    }
+
+    /** (t/t0)^-nu of drift level {@code level} in the class table at {@code base}. */
+    private static float factor(float[] table, int base, short level) {
+        return table[base + (level >>> 7)] * table[base + 128 + (level & 127)];
     }
 
     /**
@@ -105,7 +148,8 @@ final class PcmPairs implements java.io.Serializable {
     }
 
     private float driftedSum(int i, float[] factor) {
-        return plus[i] * factor[nuPlus[i]] + minus[i] * factor[nuMinus[i]];
+        int base = ageClass[i] << 8;
+        return plus[i] * factor(factor, base, nuPlus[i]) + minus[i] * factor(factor, base, nuMinus[i]);
     }
 
     /**
@@ -147,7 +191,93 @@ final class PcmPairs implements java.io.Serializable {
             }
         }
         counters.pcmProgramIterations += iterations[0];
+        iterationsOf[i] = (byte) Math.min(127, iterations[0]);
         iterations[0] = 0;
+    }
+
+    /**
+     * Works out when each cell was programmed in the transfer that just reprogrammed every cell, from
+     * the iterations each needed, and returns the transfer's duration in program-and-verify iterations
+     * (for the estimator): the sum over rows of each row's slowest cell, in both orders.
+     *
+     * <ul>
+     *   <li>Sequential ({@code pcmInterleavedVerify} off): the rows are programmed one after another,
+     *       each for as many iterations as its slowest cell; a cell is accepted by the verify read of its
+     *       own last iteration (t0 = {@code pcmDriftT0Seconds}) and is as old at the end of the transfer
+     *       as the iterations that follow. Cells are classed by ln(1 + age/t0), four classes per octave.
+     *   <li>Interleaved: sweep k visits every row that is not finished; a visit verifies the row's
+     *       cells SET in the previous sweep and SETs again those outside the window (the first visit only
+     *       SETs, the last only verifies, so a row's ramps and reads, and its time, are those of the
+     *       sequential order). A cell that needed n iterations was SET last in sweep n and accepted in
+     *       sweep n + 1: its t0 is the time between the two visits of its row (about sweep n + 1's
+     *       duration, one iteration time per row visited) and its age what follows. Cells are classed
+     *       by n.
+     * </ul>
+     */
+    long schedule() {
+        int[] rowMax = new int[rows];
+        int slowest = 0;
+        for (int r = 0, i = 0; r < rows; r++) {
+            int m = 0;
+            for (int c = 0; c < cols; c++, i++) {
+                m = Math.max(m, iterationsOf[i]);
+            }
+            rowMax[r] = m;
+            slowest = Math.max(slowest, m);
+        }
+        double t = secondsPerIteration;
+        if (!pcm.interleavedVerify()) {
+            double t0 = pcm.driftT0Seconds();
+            long visits = 0;
+            for (int r = 0; r < rows; r++) {
+                visits += rowMax[r];
+            }
+            double total = visits * t;
+            double start = 0;
+            for (int r = 0, i = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++, i++) {
+                    double age = total - (start + iterationsOf[i] * t);
+                    double octaves = Ln.log(1.0 + age / t0) / Ln.log(2.0);
+                    ageClass[i] = (byte) Math.min(AGE_CLASSES - 1, (int) (octaves * CLASSES_PER_OCTAVE));
+                }
+                start += rowMax[r] * t;
+            }
+            for (int k = 0; k < AGE_CLASSES; k++) {
+                // the geometric middle of the class in 1 + age/t0
+                classAge[k] = t0 * (Exp.exp(Ln.log(2.0) * (k + 0.5) / CLASSES_PER_OCTAVE) - 1.0);
+                classT0[k] = t0;
+            }
+            return visits;
+        }
+        // active[k]: rows visited in sweep k (1..slowest + 1): those with rowMax >= k - 1, rowMax > 0
+        int sweeps = slowest + 1;
+        long[] active = new long[sweeps + 2];
+        long visits = 0;
+        for (int r = 0; r < rows; r++) {
+            if (rowMax[r] > 0) {
+                for (int k = 1; k <= rowMax[r] + 1; k++) {
+                    active[k]++;
+                }
+                visits += rowMax[r];
+            }
+        }
+        double[] end = new double[sweeps + 2];
+        for (int k = 1; k <= sweeps; k++) {
+            end[k] = end[k - 1] + active[k] * t;
+        }
+        double total = end[sweeps];
+        for (int k = 0; k < AGE_CLASSES; k++) {
+            // class k: cells of k iterations (the last class also takes the few that needed more)
+            int n = Math.max(1, Math.min(k, slowest));
+            double sweep = Math.max(t, active[n + 1] * t);
+            classT0[k] = sweep;
+            // accepted half-way through sweep n + 1
+            classAge[k] = Math.max(0.0, total - (end[n + 1] - 0.5 * sweep));
+        }
+        for (int i = 0; i < ageClass.length; i++) {
+            ageClass[i] = (byte) Math.min(AGE_CLASSES - 1, iterationsOf[i]);
+        }
+        return visits;
     }
 
     private void programPlus(int i, double target, SplitMix64 rng) {
@@ -166,17 +296,29 @@ final class PcmPairs implements java.io.Serializable {
     }
 
     /**
-     * Fills {@code factor[k]} with (t/t0)^-(k*NU_STEP) for devices programmed {@code seconds} ago: r^k
-     * with r = exp(-NU_STEP*ln(t/t0)), by repeated multiplication (one exponential per call, the same
-     * bits on every JVM).
+     * Fills {@code factor} ({@link #DRIFT_TABLE} floats) with the drift factors {@code seconds} after the
+     * end of the last transfer: for a device of class c and level k, ((age_c + t0_c + seconds)/t0_c)^-(k
+     * NU_STEP), as r^k with r = exp(-NU_STEP ln(...)), by repeated multiplication (one exponential per
+     * class, the same bits on every JVM).
      */
-    static void driftTable(double seconds, PcmParameters pcm, float[] factor) {
-        double l = seconds > pcm.driftT0Seconds() ? Ln.log(seconds / pcm.driftT0Seconds()) : 0.0;
-        double r = Exp.exp(-NU_STEP * l);
-        double f = 1.0;
-        for (int k = 0; k < factor.length; k++) {
-            factor[k] = (float) f;
-            f *= r;
+    void driftTable(double seconds, float[] factor) {
+        for (int c = 0; c < AGE_CLASSES; c++) {
+            double t0 = classT0[c];
+            double l = Ln.log((classAge[c] + t0 + seconds) / t0);
+            double r = Exp.exp(-NU_STEP * l);
+            double r128 = 1.0;
+            for (int k = 0; k < 128; k++) {
+                r128 *= r;
+            }
+            int base = c << 8;
+            double f = 1.0;
+            double h = 1.0;
+            for (int k = 0; k < 128; k++) {
+                factor[base + 128 + k] = (float) f;
+                factor[base + k] = (float) h;
+                f *= r;
+                h *= r128;
+            }
         }
     }
 

@@ -39,7 +39,7 @@ public abstract class PcmPairsTile extends PulsedTile {
                 cell.pulseTrainLength());
         this.cell = cell;
         this.pcm = pcm;
-        this.pairs = new PcmPairs(rows * cols, pcm, counters);
+        this.pairs = new PcmPairs(rows, cols, pcm, counters, tp.secondsPerProgramIteration());
     }
 
     @Override

@@ -9,8 +9,82 @@ import io.crossbarlab.sim.random.SplitMix64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A pair with one stuck device is programmed through its partner. */
+/**
+ * A pair with one stuck device is programmed through its partner; the transfer's schedule sets each
+ * cell's age and t0.
+ */
 class PcmPairsTests {
+
+    static final double T_ITER = 1e-6;
+
+    /**
+     * A column of {@code rows} cells programmed to 10 uS in one iteration each (no programming noise),
+     * every device given the drift exponent 0.1, then scheduled.
+     */
+    static PcmPairs scheduled(int rows, boolean interleaved, long[] visits) {
+        Map<String, Object> o = TileFixtures.ideal();
+        o.put("pcmInterleavedVerify", interleaved);
+        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, o);
+        PcmPairs pairs = new PcmPairs(rows, 1, d.pcm(), new EventCounters(), T_ITER);
+        SplitMix64 rng = new SplitMix64(3);
+        for (int i = 0; i < rows; i++) {
+            pairs.reprogram(i, 10.0, rng);
+            pairs.nuPlus[i] = PcmPairs.nuLevel(0.1);
+        }
+        visits[0] = pairs.schedule();
+        return pairs;
+    }
+
+    /** The drift factor of cell i {@code seconds} after the end of the transfer. */
+    static double factor(PcmPairs pairs, int i, double seconds) {
+        float[] table = new float[PcmPairs.DRIFT_TABLE];
+        pairs.driftTable(seconds, table);
+        return pairs.driftedDifference(i, table) / 10.0;
+    }
+
+    @Test
+    void rowsProgrammedEarlierInASequentialTransferHaveDriftedLongerWhenTrainingResumes() {
+        long[] visits = new long[1];
+        PcmPairs pairs = scheduled(512, false, visits);
+        assertThat(visits[0]).as("one iteration per row").isEqualTo(512);
+        // row r was verified at (r + 1) us of a 512 us transfer, t0 = 1 us after its SET ramp:
+        // ((age + t0 + t)/t0)^-0.1, the age known to a quarter octave of 1 + age/t0
+        double quarterOctave = 0.1 * Math.log(2) / 8;
+        for (int r : new int[] {0, 100, 400, 511}) {
+            double age = (511 - r) * T_ITER;
+            for (double t : new double[] {0, 1.6e-3}) {
+                double expected = Math.pow((age + T_ITER + t) / T_ITER, -0.1);
+                assertThat(Math.log(factor(pairs, r, t)))
+                        .as("row %d at %s s", r, t)
+                        .isCloseTo(Math.log(expected), within(quarterOctave));
+            }
+        }
+        assertThat(factor(pairs, 0, 0)).isLessThan(factor(pairs, 511, 0));
+    }
+
+    @Test
+    void interleavedVerifyReadsOneSweepAfterTheSetRampSoLessDriftFollows() {
+        long[] visits = new long[1];
+        PcmPairs pairs = scheduled(512, true, visits);
+        assertThat(visits[0]).as("the same iterations as in row order").isEqualTo(512);
+        // every cell SET in sweep 1 and accepted half-way through sweep 2, one sweep (512 us) later:
+        // t0 = 512 us, 256 us old when the transfer ends
+        double t0 = 512 * T_ITER;
+        for (double t : new double[] {0, 1.6e-3, 1.0}) {
+            double expected = Math.pow((0.5 * t0 + t0 + t) / t0, -0.1);
+            assertThat(factor(pairs, 7, t)).as("at %s s", t).isCloseTo(expected, within(2e-4));
+        }
+        long[] sequential = new long[1];
+        PcmPairs rowOrder = scheduled(512, false, sequential);
+        // within one 1.6 ms transfer interval the interleaved cell drifts far less than the row-order
+        // cell programmed last, and has drifted less since its SET ramp than any row-order cell
+        double interleavedLoss = 1 - factor(pairs, 7, 1.6e-3) / factor(pairs, 7, 0);
+        double rowOrderLoss = 1 - factor(rowOrder, 511, 1.6e-3) / factor(rowOrder, 511, 0);
+        assertThat(interleavedLoss).isLessThan(0.5 * rowOrderLoss);
+        for (int r = 0; r < 512; r += 37) {
+            assertThat(factor(pairs, 7, 1.6e-3)).isGreaterThan(factor(rowOrder, r, 1.6e-3) + 0.3);
+        }
+    }
 
     @Test
     void aStuckDeviceIsCompensatedByItsPartner() {
@@ -19,7 +93,7 @@ class PcmPairsTests {
         o.put("pcmStuckAtSetShare", 0.5);
         DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, o);
         int n = 4000;
-        PcmPairs pairs = new PcmPairs(n, d.pcm(), new EventCounters());
+        PcmPairs pairs = new PcmPairs(1, n, d.pcm(), new EventCounters(), 1e-6);
         SplitMix64 rng = new SplitMix64(1);
         int compensated = 0;
         for (int i = 0; i < n; i++) {
@@ -53,7 +127,7 @@ class PcmPairsTests {
     @Test
     void readNoiseVarianceIsZeroForAResetPairAndGrowsWithConductance() {
         DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, Map.of());
-        PcmPairs pairs = new PcmPairs(3, d.pcm(), new EventCounters());
+        PcmPairs pairs = new PcmPairs(1, 3, d.pcm(), new EventCounters(), 1e-6);
         pairs.plus[1] = 2f;
         pairs.plus[2] = 15f;
         assertThat(pairs.readVariance(0)).isZero();
