@@ -37,14 +37,14 @@ class InferenceTests {
         assertThat(r.inference()).extracting(InferencePoint::seconds).containsExactly(1.0, 3600.0, 31_536_000.0);
         InferencePoint first = r.inference().get(0);
         InferencePoint year = r.inference().get(2);
-        assertThat(first.compensatedTestAccuracy()).isGreaterThan(r.testAccuracy() - 0.05);
+        // programmed into the PCM pairs alone, read 1 s later with compensation: seeds 11-16 of this
+        // spec lost 0 to 5.2 points of the trained accuracy on its 500 test examples (simulator 2.1.0,
+        // either verify order), so 8 points is a fault, not a draw
+        assertThat(first.compensatedTestAccuracy()).isGreaterThan(r.testAccuracy() - 0.08);
         assertThat(year.testLoss()).as("a year of drift").isGreaterThan(first.testLoss());
         assertThat(year.testAccuracy()).isLessThan(first.testAccuracy());
         assertThat(year.compensatedTestLoss()).isLessThan(year.testLoss());
-        // compensation restores the common decay (the loss above); on 500 test examples its accuracy
-        // at a year is within a few examples of the uncompensated one (simulator 2.1.0: 81.6 % against
-        // 81.8 %), so only a clear loss of accuracy would be a fault
-        assertThat(year.compensatedTestAccuracy()).isGreaterThan(year.testAccuracy() - 0.01);
+        assertThat(year.compensatedTestAccuracy()).isGreaterThan(year.testAccuracy());
     }
 
     @Test
