@@ -80,14 +80,6 @@ public final class Pcm {
         return Math.abs(driftMean(g, p) + driftSpread(g, p) * rng.nextGaussian()) * p.driftScale();
     }
 
-    /** (t/t0)^-nu for a device read {@code seconds} after it was programmed; 1 up to t0. */
-    public static double driftFactor(double seconds, double nu, PcmParameters p) {
-        if (nu == 0.0 || seconds <= p.driftT0Seconds()) {
-            return 1.0;
-        }
-        return Exp.exp(-nu * Ln.log(seconds / p.driftT0Seconds()));
-    }
-
     /** Q(G): relative 1/f read noise of a device at {@code g} uS, before the time factor. */
     public static double readNoiseRelative(double g, PcmParameters p) {
         double rel = Math.max(1e-3, Math.abs(g) / p.gMaxMicrosiemens());

@@ -233,18 +233,19 @@ final class PcmPairs implements java.io.Serializable {
                 visits += rowMax[r];
             }
             double total = visits * t;
+            double ln2 = Ln.log(2.0);
             double start = 0;
             for (int r = 0, i = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++, i++) {
                     double age = total - (start + iterationsOf[i] * t);
-                    double octaves = Ln.log(1.0 + age / t0) / Ln.log(2.0);
+                    double octaves = Ln.log(1.0 + age / t0) / ln2;
                     ageClass[i] = (byte) Math.min(AGE_CLASSES - 1, (int) (octaves * CLASSES_PER_OCTAVE));
                 }
                 start += rowMax[r] * t;
             }
             for (int k = 0; k < AGE_CLASSES; k++) {
                 // the geometric middle of the class in 1 + age/t0
-                classAge[k] = t0 * (Exp.exp(Ln.log(2.0) * (k + 0.5) / CLASSES_PER_OCTAVE) - 1.0);
+                classAge[k] = t0 * (Exp.exp(ln2 * (k + 0.5) / CLASSES_PER_OCTAVE) - 1.0);
                 classT0[k] = t0;
             }
             return visits;

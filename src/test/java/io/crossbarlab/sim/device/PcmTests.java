@@ -58,15 +58,6 @@ class PcmTests {
         }
     }
 
-    @Property(tries = 100)
-    void driftNeverRaisesConductanceAndIsMonotoneInTime(
-            @ForAll @DoubleRange(min = 0, max = 1e6) double t, @ForAll @DoubleRange(min = 0, max = 0.5) double nu) {
-        double f1 = Pcm.driftFactor(t, nu, PCM);
-        double f2 = Pcm.driftFactor(t * 2 + 1, nu, PCM);
-        assertThat(f1).isBetween(0.0, 1.0);
-        assertThat(f2).isLessThanOrEqualTo(f1);
-    }
-
     /**
      * The drift exponents follow the fit they come from (Nandakumar et al. 2019, as in aihwkit): at least
      * 0.049 everywhere, larger for low conductances, with a spread that also grows as G falls.

@@ -7,6 +7,9 @@ import io.crossbarlab.sim.cell.DeviceConfig;
 import io.crossbarlab.sim.cell.Scheme;
 import io.crossbarlab.sim.random.SplitMix64;
 import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +43,19 @@ class PcmPairsTests {
         float[] table = new float[PcmPairs.DRIFT_TABLE];
         pairs.driftTable(seconds, table);
         return pairs.driftedDifference(i, table) / 10.0;
+    }
+
+    /** Drift never raises a conductance and never reverses: every factor in (0, 1], non-increasing in time. */
+    @Property(tries = 50)
+    void driftNeverRaisesConductanceAndIsMonotoneInTime(
+            @ForAll boolean interleaved, @ForAll @DoubleRange(min = 0, max = 1e8) double t) {
+        PcmPairs pairs = scheduled(64, interleaved, new long[1]);
+        for (int i = 0; i < 64; i += 9) {
+            double f1 = factor(pairs, i, t);
+            double f2 = factor(pairs, i, 2 * t + 1e-3);
+            assertThat(f1).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+            assertThat(f2).isLessThanOrEqualTo(f1);
+        }
     }
 
     @Test
