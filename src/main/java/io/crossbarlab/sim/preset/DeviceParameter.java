@@ -164,7 +164,7 @@ public enum DeviceParameter implements ParameterDef {
             1e-9,
             1e6,
             Kind.REAL,
-            "t0 of G(t) = G0*(t/t0)^-nu: the verify read that ends program-and-verify, after the last SET pulse."),
+            "t0 of G(t) = G0*(t/t0)^-nu in row-order transfers (pcmInterleavedVerify false): the verify read that ends program-and-verify, after the last SET pulse; interleaved, t0 is the sweep."),
     PCM_INTERLEAVED_VERIFY(
             "pcmInterleavedVerify",
             "bool",
