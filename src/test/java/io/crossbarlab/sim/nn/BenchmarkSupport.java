@@ -21,12 +21,17 @@ final class BenchmarkSupport {
 
     /** 784-250-10 with the scheme's default preset, learning rate 0.1. */
     static RunSpec mnistSpec(String scheme, int epochs, long seed) {
+        // PCM_3T1C_TRAINS: PCM_3T1C with the pulse-train update of bench/run (BL 31)
+        boolean trains = scheme.equals("PCM_3T1C_TRAINS");
         return RunSpec.resolve(
                 new SimulationSpec(
                         null,
                         new SimulationSpec.NetworkSpec(List.of(784, 250, 10), null),
                         new SimulationSpec.TrainingSpec(epochs, 0.1),
-                        new SimulationSpec.DeviceSpec(scheme, null, null),
+                        trains
+                                ? new SimulationSpec.DeviceSpec(
+                                        "PCM_3T1C", null, java.util.Map.of("pulseTrainLength", 31), null, null)
+                                : new SimulationSpec.DeviceSpec(scheme, null, null, null, null),
                         null,
                         seed),
                 0);

@@ -11,7 +11,8 @@ import java.util.Locale;
  * time per example, evaluation time per test example (batched, as the trainer does it) and the
  * evaluation's share of an epoch. Cold runs (`bench/run`) add JIT warm-up to both. Run with {@code
  * bench/evaluation}; not part of the test suite. The second argument, if given, names the schemes
- * to run, comma-separated (default: all three).
+ * to run, comma-separated (default: FLOATING_POINT, PCM_3T1C, PCM_3T1C_TRAINS, PCM_PAIR; PCM_3T1C_TRAINS is PCM_3T1C with the
+ * pulse-train update of BL 31, as in bench/run).
  */
 public final class EvaluationBenchmark {
 
@@ -24,8 +25,9 @@ public final class EvaluationBenchmark {
         System.out.println("| scheme | training, µs per example | evaluation, µs per test example "
                 + "| evaluation / training per example | evaluation, share of an epoch |");
         System.out.println("|---|---|---|---|---|");
-        List<String> schemes =
-                args.length > 1 ? List.of(args[1].split(",")) : List.of("FLOATING_POINT", "PCM_3T1C", "PCM_PAIR");
+        List<String> schemes = args.length > 1
+                ? List.of(args[1].split(","))
+                : List.of("FLOATING_POINT", "PCM_3T1C", "PCM_3T1C_TRAINS", "PCM_PAIR");
         for (String scheme : schemes) {
             RunSpec spec = BenchmarkSupport.mnistSpec(scheme, 2, 1L);
             BenchmarkSupport.run(spec, data); // warm-up
