@@ -7,7 +7,7 @@ public final class Simulator {
      * Version of the simulated physics and numerics. Bumped whenever a change alters the results of an
      * existing (spec, seed) pair; the golden-run test pins it.
      */
-    public static final String VERSION = "2.1.0";
+    public static final String VERSION = "2.2.0";
 
     private Simulator() {}
 }

@@ -14,6 +14,8 @@ import io.crossbarlab.sim.preset.ParameterValues;
  * @param offsetFollowsPolarity subtract p*offset instead of offset [assumed]
  * @param offsetToCapacitor restore the transfer offset in g by a common pulse count [assumed]
  * @param residualToCapacitor write the post-transfer residual into g by open-loop pulses [assumed]
+ * @param resetResidualToCapacitor write the weight of a cell left RESET into g by open-loop pulses [paper: "g
+ *     absorbs the residual"]
  * @param stochasticRounding stochastic rather than nearest-integer pulse rounding [assumed]
  * @param maxPulsesPerUpdate cap on pulses per synapse per example [assumed]
  * @param pulseTrainLength 0: per-cell pulse coding; BL in 1..64: row and column pulse trains [assumed]
@@ -28,6 +30,7 @@ public record CellParameters(
         boolean offsetFollowsPolarity,
         boolean offsetToCapacitor,
         boolean residualToCapacitor,
+        boolean resetResidualToCapacitor,
         boolean stochasticRounding,
         int maxPulsesPerUpdate,
         int pulseTrainLength,
@@ -44,6 +47,7 @@ public record CellParameters(
                 v.getBoolean(DeviceParameter.OFFSET_FOLLOWS_POLARITY),
                 v.getBoolean(DeviceParameter.OFFSET_TO_CAPACITOR),
                 v.getBoolean(DeviceParameter.RESIDUAL_TO_CAPACITOR),
+                v.getBoolean(DeviceParameter.RESET_RESIDUAL_TO_CAPACITOR),
                 v.getBoolean(DeviceParameter.STOCHASTIC_ROUNDING),
                 v.getInt(DeviceParameter.MAX_PULSES),
                 v.getInt(DeviceParameter.PULSE_TRAIN_LENGTH),

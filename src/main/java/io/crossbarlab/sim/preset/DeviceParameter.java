@@ -64,6 +64,13 @@ public enum DeviceParameter implements ParameterDef {
             1,
             Kind.BOOLEAN,
             "After a transfer, write the residual W - F*(G+ - G-) into the 3T1C by open-loop pulses instead of leaving it to training."),
+    RESET_RESIDUAL_TO_CAPACITOR(
+            "transferResetResidualToCapacitor",
+            "bool",
+            0,
+            1,
+            Kind.BOOLEAN,
+            "After a transfer, a cell whose PCM pair was left RESET (target between 0 and the offset) gets its whole weight written into g by open-loop pulses, instead of the common offset; off: training absorbs what the offset leaves."),
     STOCHASTIC_ROUNDING(
             "stochasticRounding",
             "bool",

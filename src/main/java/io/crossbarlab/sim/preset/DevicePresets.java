@@ -74,10 +74,17 @@ public final class DevicePresets {
                                 + "every weight that costs 3 points at learning rate 0.02 (docs/reproduction.md)"));
         m.put(
                 RESIDUAL_TO_CAPACITOR,
-                paper(
+                assumed(
                         0,
-                        "the paper: a target under the offset leaves the pair RESET and g absorbs the residual, "
-                                + "i.e. training does; writing every residual into g is an option (docs/model.md)"));
+                        "writing every cell's residual into g makes the capacitor a second programming stage "
+                                + "and F irrelevant (ADR 0008); an option"));
+        m.put(
+                RESET_RESIDUAL_TO_CAPACITOR,
+                paper(
+                        1,
+                        "the paper: a target under the offset leaves the pair RESET and g absorbs the residual; "
+                                + "left to training, each such cell loses up to the offset at every transfer "
+                                + "(ADR 0014, docs/reproduction.md)"));
         m.put(STOCHASTIC_ROUNDING, assumed(1, "unbiased pulse coding; deterministic rounding selectable"));
         m.put(
                 PULSE_TRAIN_LENGTH,

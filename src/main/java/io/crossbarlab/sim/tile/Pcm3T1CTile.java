@@ -87,6 +87,9 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
     private final byte[] sharedLeakLevel;
     private final float[] sharedRead;
     private final float[] residual;
+    /** Cells whose PCM pair the last transfer left RESET (its target lay between 0 and the offset). */
+    private final boolean[] leftReset;
+
     private final float[] driftFactor = new float[PcmPairs.DRIFT_TABLE];
     private final float[] leakKeep = new float[LEAK_LEVELS];
 
@@ -161,6 +164,7 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
         sharedLeakLevel = new byte[cols];
         sharedRead = new float[cols];
         residual = new float[n];
+        leftReset = new boolean[n];
         pcmNoise = new float[n];
         invScale = (float) (1.0 / cell.weightScaleMicrosiemens());
         supply = (float) cap.supplyVolts();
@@ -416,7 +420,8 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
      * Moves the weight into the PCM pair: read W (with the PCM pair's read noise), RESET both devices,
      * program F·(G+ − G−) to W − p'·offset − p'·mismatch (p' the new polarity, mismatch the 3T1C pair's
      * static g − g_shared at the initial voltage), re-initialise the capacitors and flip p. A target
-     * between 0 and the offset is left RESET, for training to absorb ("g absorbs the residual").
+     * between 0 and the offset is left RESET, and g absorbs that cell's residual, its whole weight
+     * ({@code transferResetResidualToCapacitor}; without it training must).
      */
     void transfer(long examplesDone) {
         counters.transfers++;
@@ -432,6 +437,7 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
                 double target = w - offset - newPolarity * mismatch;
                 boolean absorb = offset > 0 ? (target > 0 && target < offset) : (target < 0 && target > offset);
                 pairs.reprogram(i, absorb ? 0.0 : target / f, noise);
+                leftReset[i] = absorb;
                 residual[i] = (float) (w - f * pairs.difference(i) - newPolarity * mismatch);
             }
         }
@@ -439,9 +445,15 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
         polarity = newPolarity;
         resetCapacitors();
         if (cell.residualToCapacitor()) {
-            writeResidual();
-        } else if (cell.offsetToCapacitor() && offset != 0) {
-            writeOffset(offset);
+            writeResidual(false);
+        } else {
+            boolean resetCells = cell.resetResidualToCapacitor();
+            if (cell.offsetToCapacitor() && offset != 0) {
+                writeOffset(offset, resetCells);
+            }
+            if (resetCells) {
+                writeResidual(true);
+            }
         }
         programmed(examplesDone);
     }
@@ -450,34 +462,39 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
      * Restores the offset the transfer subtracted (default): the controller knows it, so it applies to
      * every cell the same nominal number of pulses that moves p·g by it, as one broadcast pulse train;
      * each cell's own steps and charge noise make the result differ. What is left for training is the
-     * PCM programming error.
+     * PCM programming error. With {@code skipReset} the cells left RESET are skipped (their whole
+     * weight is written next).
      */
-    private void writeOffset(double offsetMicrosiemens) {
+    private void writeOffset(double offsetMicrosiemens, boolean skipReset) {
         float v0 = (float) cap.initVolts();
         double aim = read(v0) + polarity * offsetMicrosiemens;
         int pulses = (int) Math.rint((nominalVoltageFor(aim) - v0) / cap.stepVolts());
         if (pulses == 0) {
             return;
         }
-        int[] all = new int[rows];
+        int[] which = new int[rows];
         int[] count = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            all[r] = r;
-            // a signed count of requests to raise W: the sign is that of the charge wanted, times p*d
-            count[r] = pulses * polarity * direction;
-        }
+        // a signed count of requests to raise W: the sign is that of the charge wanted, times p*d
+        java.util.Arrays.fill(count, pulses * polarity * direction);
         for (int c = 0; c < cols; c++) {
-            applyPulses(c, all, count, rows); // the weights are recomputed by programmed()
+            int m = 0;
+            for (int r = 0; r < rows; r++) {
+                which[m] = r;
+                m += skipReset && leftReset[r * cols + c] ? 0 : 1;
+            }
+            applyPulses(c, which, count, m); // the weights are recomputed by programmed()
         }
     }
 
     /**
-     * Option (off in the paper's reading): writes each cell's residual into g open-loop. The controller
-     * knows the nominal read curve: it finds the voltage at which the nominal g has moved from its
-     * initial value by the residual (times p), and applies the whole number of nominal steps that reach
-     * it; the cell's own steps, curve and charge noise make the result differ from the aim.
+     * Writes each cell's residual into g open-loop: every cell ({@code transferResidualToCapacitor}, off
+     * in the paper's reading) or only the cells left RESET ({@code transferResetResidualToCapacitor},
+     * whose residual is their whole weight: "g absorbs the residual"). The controller knows the nominal
+     * read curve: it finds the voltage at which the nominal g has moved from its initial value by the
+     * residual (times p), and applies the whole number of nominal steps that reach it; the cell's own
+     * steps, curve and charge noise make the result differ from the aim.
      */
-    private void writeResidual() {
+    private void writeResidual(boolean onlyReset) {
         float v0 = (float) cap.initVolts();
         float g0 = read(v0);
         double step = cap.stepVolts();
@@ -485,6 +502,9 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
         int[] count = new int[1];
         for (int r = 0, i = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++, i++) {
+                if (onlyReset && !leftReset[i]) {
+                    continue;
+                }
                 double aim = g0 + polarity * residual[i];
                 int pulses = (int) Math.rint((nominalVoltageFor(aim) - v0) / step);
                 if (pulses != 0) {

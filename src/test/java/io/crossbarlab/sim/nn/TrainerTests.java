@@ -84,7 +84,7 @@ class TrainerTests {
         // Recorded from this implementation; a change here changes every result and needs a re-measured
         // reproduction table (docs/reproduction.md).
         TrainingResult r = run(spec("PCM_3T1C", 16, 1000, 2, 42, Map.of("transferIntervalExamples", 500)));
-        assertThat(io.crossbarlab.sim.Simulator.VERSION).isEqualTo("2.1.0");
+        assertThat(io.crossbarlab.sim.Simulator.VERSION).isEqualTo("2.2.0");
         assertThat(r.epochs()).hasSize(2);
         assertThat(r.counters().transfers()).isEqualTo(9); // 3 tiles x transfers before examples 501, 1001, 1501
         assertThat(r.testAccuracy()).isEqualTo(GOLDEN_TEST_ACCURACY);
@@ -98,12 +98,12 @@ class TrainerTests {
     }
 
     // Same values on JDK 17 and JDK 25 (measured): the simulator uses its own generator and samplers.
-    static final double GOLDEN_TEST_ACCURACY = 0.8033333333333333;
-    static final long GOLDEN_CHARGE_PULSES = 4_787_378L;
-    static final long GOLDEN_DISCHARGE_PULSES = 3_447_604L;
-    static final long GOLDEN_PROGRAM_ITERATIONS = 100_460L;
-    static final double GOLDEN_LAST_TRAIN_LOSS = 0.793280760086824;
-    static final double GOLDEN_LAST_TEST_LOSS = 0.7872153421466404;
+    static final double GOLDEN_TEST_ACCURACY = 0.81;
+    static final long GOLDEN_CHARGE_PULSES = 4_755_103L;
+    static final long GOLDEN_DISCHARGE_PULSES = 3_383_038L;
+    static final long GOLDEN_PROGRAM_ITERATIONS = 100_472L;
+    static final double GOLDEN_LAST_TRAIN_LOSS = 0.7654857667397873;
+    static final double GOLDEN_LAST_TEST_LOSS = 0.7676387979571686;
 
     @Test
     void everySchemeLearnsSmallMnistWellAboveChance() {

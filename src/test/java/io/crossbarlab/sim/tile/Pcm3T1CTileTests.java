@@ -147,6 +147,49 @@ class Pcm3T1CTileTests {
     }
 
     /**
+     * A cell whose target lies between 0 and the offset is left RESET. By default the common offset
+     * write gives it p'·offset, and training must absorb the rest (up to the offset); with {@code
+     * transferResetResidualToCapacitor} g takes its whole weight, open-loop, and every other cell
+     * still gets the common offset.
+     */
+    @Test
+    void cellsLeftResetGetTheirWholeWeightInGWithTheResetResidualOption() {
+        double[] meanErrorOfResetCells = new double[2];
+        for (int option = 0; option < 2; option++) {
+            Map<String, Object> o = TileFixtures.ideal();
+            o.put("transferOffsetMicrosiemens", 2.0);
+            o.put("transferOffsetToCapacitor", true);
+            o.put("transferResetResidualToCapacitor", option == 1);
+            o.put("transferIntervalExamples", 1000);
+            o.put("pcmProgramToleranceMicrosiemens", 0.01);
+            Pcm3T1CTile t = tile(o, 21, 0.15); // |W| up to 6 uS: many targets inside the offset
+            float[] before = weights(t);
+            t.beforeExample(1000); // p' = -1: targets W + 2 uS, those in (-2, 0) uS left RESET
+            float[] after = weights(t);
+            int resetCells = 0;
+            int others = 0;
+            for (int i = 0; i < N; i++) {
+                double wUs = before[i] * 40;
+                double errorUs = Math.abs(after[i] - before[i]) * 40;
+                if (wUs < -2.05 && wUs > -3.95) {
+                    assertThat(t.pcmWeight(i / COLS, i % COLS) * 40.0).isCloseTo(0.0, within(0.01));
+                    meanErrorOfResetCells[option] += errorUs;
+                    resetCells++;
+                } else if (wUs > -1.95 || wUs < -4.05) {
+                    assertThat(errorUs).as("a programmed cell").isLessThan(0.1);
+                    others++;
+                }
+            }
+            assertThat(resetCells).isGreaterThan(N / 20);
+            assertThat(others).isGreaterThan(N / 2);
+            meanErrorOfResetCells[option] /= resetCells;
+        }
+        // without the option a cell left RESET holds -2 uS instead of its W in (-4, -2) uS
+        assertThat(meanErrorOfResetCells[0]).isGreaterThan(0.7);
+        assertThat(meanErrorOfResetCells[1]).isLessThan(0.1);
+    }
+
+    /**
      * With the offset following the polarity, the residual always needs g to rise, the direction a cell
      * near its threshold can go; the option that writes every residual into g restores W.
      */
