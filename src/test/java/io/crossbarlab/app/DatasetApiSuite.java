@@ -164,6 +164,20 @@ abstract class DatasetApiSuite {
     }
 
     @Test
+    void anUploadRefusedBeforeItsBodyIsReadIsStillAnsweredToAClientThatSendsTheWholeBody() {
+        // 6 MB: over Tomcat's default swallow limit of 2 MB, under this suite's upload limit of 8 MB,
+        // refused by its name before a byte of it is read. The JDK client sends the whole body; had
+        // Tomcat closed with the rest unread, the reset would lose the answer's closing chunk ("chunked
+        // transfer encoding, state: READING_LENGTH"). That is a race, lost at least once in ten tries
+        // when the swallow limit stayed at 2 MB (measured), hence the repetitions.
+        for (int i = 0; i < 10; i++) {
+            Api.Response r = upload("name=mnist-10k", new byte[6 * 1024 * 1024]);
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.json().get("detail").asString()).contains("built-in");
+        }
+    }
+
+    @Test
     void badUploadsAreProblemsNamingWhatIsWrongAndStoreNothing() {
         long before = stored();
         Api.Response notZip = upload("name=" + unique("x"), "hello".getBytes(StandardCharsets.UTF_8));
