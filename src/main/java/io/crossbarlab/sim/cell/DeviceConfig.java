@@ -98,6 +98,7 @@ public record DeviceConfig(
                 v.get(DeviceParameter.CAP_INIT_VOLTS),
                 v.get(DeviceParameter.CAP_LEAK_TARGET_VOLTS),
                 v.get(DeviceParameter.CAP_LEAK_TIME_CONSTANT),
+                v.get(DeviceParameter.CAP_LEAK_SUBTHRESHOLD_FRACTION),
                 v.get(DeviceParameter.CAP_SUPPLY_VOLTS));
     }
 }

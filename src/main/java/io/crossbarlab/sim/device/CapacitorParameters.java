@@ -16,6 +16,8 @@ package io.crossbarlab.sim.device;
  * @param initVolts voltage after re-initialisation, V [paper: 0.5 V]
  * @param leakTargetVolts voltage the capacitor leaks toward, V [paper: about 0.8 V]
  * @param leakTimeConstantSeconds leakage time constant of a nominal cell, s [assumed]
+ * @param leakSubthresholdFraction share of a nominal cell's leakage that follows its switches'
+ *     threshold draws; the rest is the same in every cell [assumed]
  * @param supplyVolts the capacitor voltage stays in [0, supply], V [assumed]
  */
 public record CapacitorParameters(
@@ -30,6 +32,7 @@ public record CapacitorParameters(
         double initVolts,
         double leakTargetVolts,
         double leakTimeConstantSeconds,
+        double leakSubthresholdFraction,
         double supplyVolts)
         implements java.io.Serializable {
 

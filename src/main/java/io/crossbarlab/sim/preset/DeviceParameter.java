@@ -322,6 +322,13 @@ public enum DeviceParameter implements ParameterDef {
             1e6,
             Kind.REAL,
             "Time constant of the leakage of a nominal cell; a cell whose transistors have higher thresholds leaks more slowly."),
+    CAP_LEAK_SUBTHRESHOLD_FRACTION(
+            "capLeakSubthresholdFraction",
+            "1",
+            0,
+            1,
+            Kind.REAL,
+            "Share of a nominal cell's leakage that flows through its switches below threshold and so varies from cell to cell with their threshold draws (rate as exp(-shift/slope)); the rest (junction, gate leakage) is the same in every cell. 0: every cell leaks at the nominal rate."),
     CAP_SUPPLY_VOLTS(
             "capSupplyVolts",
             "V",

@@ -186,8 +186,16 @@ public final class DevicePresets {
                 CAP_LEAK_TIME_CONSTANT,
                 assumed(
                         0.02,
-                        "20 ms: a 10 fF node losing a fraction of a volt to sub-fA leakage; 12 transfer "
-                                + "intervals of 784-250-10 (1.6 ms each at 200 ns per example)"));
+                        "20 ms: a 10 fF node relaxing over 0.3 V through about 150 fA of off-state leakage "
+                                + "(logic-process switches leak fA to pA, DRAM-grade nodes hold for seconds); 12 "
+                                + "transfer intervals of 784-250-10 (1.6 ms each at 200 ns per example)"));
+        m.put(
+                CAP_LEAK_SUBTHRESHOLD_FRACTION,
+                assumed(
+                        1.0,
+                        "all of it through the switches' subthreshold channels, so every cell leaks at its own "
+                                + "rate: the upper end of the spread; junction or gate leakage, the same in every cell, "
+                                + "would lower it"));
         m.put(CAP_SUPPLY_VOLTS, assumed(1.0, "capacitor voltage confined to 0-1 V"));
         return m;
     }

@@ -248,11 +248,14 @@ public final class Pcm3T1CTile extends PcmPairsTile implements java.io.Serializa
 
     /**
      * The leakage-rate level of a cell whose switches' thresholds are shifted by the given amounts:
-     * subthreshold leakage scales as exp(−δ/s), the rate as the mean over the two switches.
+     * subthreshold leakage scales as exp(−δ/s), its rate as the mean over the two switches; it is the
+     * share f ({@code capLeakSubthresholdFraction}) of the nominal rate, the rest is the same in every
+     * cell: rate = f·mean + (1 − f).
      */
     private byte leakLevel(double dUp, double dDown) {
         double s = cap.subthresholdSlopeVolts();
-        double rate = 0.5 * (Exp.exp(-dUp / s) + Exp.exp(-dDown / s));
+        double f = cap.leakSubthresholdFraction();
+        double rate = f * (0.5 * (Exp.exp(-dUp / s) + Exp.exp(-dDown / s))) + (1.0 - f);
         double l = Ln.log(rate);
         long level = Math.round((l + LEAK_LOG_RANGE) / (2 * LEAK_LOG_RANGE) * (LEAK_LEVELS - 1));
         return (byte) Math.min(LEAK_LEVELS - 1, Math.max(0, level));

@@ -469,4 +469,39 @@ class Pcm3T1CTileTests {
         }
         assertThat(w[1]).containsExactly(w[0]);
     }
+
+    /**
+     * The share of leakage that follows the threshold draws: with all of it subthreshold every cell
+     * relaxes at its own rate, with none every cell at the nominal one, whatever its draws.
+     */
+    @Test
+    void theSubthresholdShareOfLeakageSetsHowFarTheCellsLeakRatesSpread() {
+        double[] spread = new double[2];
+        double[] mean = new double[2];
+        double[] fractions = {1.0, 0.0};
+        for (int k = 0; k < 2; k++) {
+            Map<String, Object> o = new java.util.HashMap<>(TileFixtures.ideal());
+            o.put("capThresholdVariationVolts", 0.03);
+            o.put("capLeakSubthresholdFraction", fractions[k]);
+            o.put("capLeakTimeConstantSeconds", TileParameters.DEFAULT.secondsPerExample());
+            Pcm3T1CTile t = tile(o, 5, 0.5);
+            t.afterExample(1); // one example's leakage: one nominal time constant
+            double sum = 0;
+            double min = Double.MAX_VALUE;
+            double max = -Double.MAX_VALUE;
+            for (int i = 0; i < N; i++) {
+                double v = t.capacitorVolts(i / COLS, i % COLS);
+                sum += v;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            spread[k] = max - min;
+            mean[k] = sum / N;
+        }
+        // a nominal cell moves from 0.5 V toward 0.8 V by (1 - 1/e) of the way: 0.690 V
+        assertThat(mean[1]).isCloseTo(0.5 + 0.3 * (1 - Math.exp(-1)), within(1e-3));
+        assertThat(spread[1]).isLessThan(1e-6);
+        // sigma 30 mV against s = 40 mV: rates from about exp(-0.75 * 3) to exp(0.75 * 3) of nominal
+        assertThat(spread[0]).isGreaterThan(0.05);
+    }
 }
