@@ -188,7 +188,8 @@ public final class DevicePresets {
                         0.02,
                         "20 ms: a 10 fF node relaxing over 0.3 V through about 150 fA of off-state leakage "
                                 + "(logic-process switches leak fA to pA, DRAM-grade nodes hold for seconds); 12 "
-                                + "transfer intervals of 784-250-10 (1.6 ms each at 200 ns per example)"));
+                                + "transfer intervals of 784-250-10 (1.6 ms each at 200 ns per example); dense inputs "
+                                + "need about 200 ms to train software-equivalently (docs/gaps.md)"));
         m.put(
                 CAP_LEAK_SUBTHRESHOLD_FRACTION,
                 assumed(
