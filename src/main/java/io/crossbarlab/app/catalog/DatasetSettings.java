@@ -11,7 +11,9 @@ import org.springframework.util.unit.DataSize;
  * @param directories dataset name to a directory holding its four IDX files ({@code
  *     crossbar.datasets.directories.NAME=DIR}), e.g. {@code fashion-mnist=/usr/share/fashion-mnist} for
  *     Debian's dataset-fashion-mnist package
- * @param maxUploadBytes largest upload (the archive as sent)
+ * @param maxUploadBytes largest upload (the archive as sent), at most 2 GiB - 1: Tomcat's limit for
+ *     discarding the unread rest of a refused request ({@code server.tomcat.max-swallow-size}, an int)
+ *     follows it
  * @param maxValues most examples x features in the training part or in the test part of an upload
  *     (each value takes one byte in memory once loaded)
  * @param concurrentUploads uploads this node imports at once (each holds its data set in memory)
@@ -28,6 +30,10 @@ public record DatasetSettings(
     public DatasetSettings {
         directories = directories == null ? Map.of() : Map.copyOf(directories);
         maxUploadBytes = maxUploadBytes == null ? DataSize.ofMegabytes(512) : maxUploadBytes;
+        if (maxUploadBytes.toBytes() < 1 || maxUploadBytes.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("crossbar.datasets.max-upload-bytes must be between 1 byte and "
+                    + Integer.MAX_VALUE + " bytes (2 GiB - 1), was " + maxUploadBytes.toBytes());
+        }
         maxValues = maxValues == null ? 268_435_456L : maxValues;
         concurrentUploads = concurrentUploads == null ? 1 : concurrentUploads;
         cacheBytes = cacheBytes == null ? DataSize.ofGigabytes(2) : cacheBytes;
