@@ -24,7 +24,14 @@ class RowBlockInputTests {
             @ForAll long seed) {
         SplitMix64 rng = new SplitMix64(seed);
         float[] x = new float[from + size];
+        // a third of the cases hold only the 256 levels of 8-bit data (a first layer's input, which
+        // the sort orders by its level), of either sign; the rest mix in any magnitude
+        boolean levels = rng.nextInt(3) == 0;
         for (int r = from; r < from + size; r++) {
+            if (levels) {
+                x[r] = (rng.nextInt(2) == 0 ? 1 : -1) * (rng.nextInt(256) / 255f);
+                continue;
+            }
             x[r] = switch (rng.nextInt(5)) {
                 case 0 -> 0f; // skipped
                 case 1 -> rng.nextInt(256) / 255f; // 8-bit pixels: many ties
