@@ -57,7 +57,7 @@ public final class RowBlockInput implements java.io.Serializable {
         nonZeroCount = nz;
         sortedCount = 0;
         if (sort) {
-            sort(x);
+            sort(x, false);
         }
     }
 
@@ -73,7 +73,7 @@ public final class RowBlockInput implements java.io.Serializable {
         nonZeroCount = hi - lo;
         sortedCount = 0;
         if (sort) {
-            sort(x);
+            sort(x, true); // a data set's example: 8-bit levels
         }
     }
 
@@ -97,71 +97,54 @@ public final class RowBlockInput implements java.io.Serializable {
      * digit radix sort of the IEEE bits of |x| (which order as the values do), 8 bits a pass, of the
      * rows taken in ascending order, read back from the end. A pass whose digit is the same for all
      * rows is skipped. Same order as sorting (|x|, row) pairs (checked against one in
-     * RowBlockInputTests), without the unpredictable branches of a comparison sort. Inputs that are
-     * all 8-bit levels take one counting pass instead ({@link #sortLevels}).
+     * RowBlockInputTests), without the unpredictable branches of a comparison sort. An input loaded
+     * from a data set's list of non-zero features ({@code tryLevels}), if all its values are 8-bit
+     * levels, is keyed by its levels and takes one pass instead ({@link #levelKeys}).
      */
-    private void sort(float[] x) {
+    private void sort(float[] x, boolean tryLevels) {
         int n = nonZeroCount;
-        if (n > 0 && sortLevels(x, n)) {
-            return;
+        boolean levels = tryLevels && n > 0 && levelKeys(x, n);
+        if (!levels) {
+            for (int k = 0; k < n; k++) {
+                int r = nonZeroRows[k];
+                keyA[k] = Float.floatToRawIntBits(x[r]) & 0x7fffffff;
+                rowA[k] = r;
+            }
         }
         int[] key = keyA;
         int[] row = rowA;
         int[] key2 = keyB;
         int[] row2 = rowB;
-        for (int k = 0; k < n; k++) {
-            int r = nonZeroRows[k];
-            key[k] = Float.floatToRawIntBits(x[r]) & 0x7fffffff;
-            row[k] = r;
-        }
-        int[] count = digitCount;
-        for (int shift = 0; shift < 32; shift += 8) {
-            Arrays.fill(count, 0);
-            for (int k = 0; k < n; k++) {
-                count[(key[k] >>> shift) & 0xff]++;
+        for (int shift = 0; shift < (levels ? 8 : 32); shift += 8) {
+            if (countingPass(key, row, key2, row2, n, shift)) {
+                int[] t = key;
+                key = key2;
+                key2 = t;
+                t = row;
+                row = row2;
+                row2 = t;
             }
-            if (count[(key[0] >>> shift) & 0xff] == n) {
-                continue; // one digit value for all: this pass would not move anything
-            }
-            int sum = 0;
-            for (int d = 0; d < 256; d++) {
-                int c = count[d];
-                count[d] = sum;
-                sum += c;
-            }
-            for (int k = 0; k < n; k++) {
-                int dest = count[(key[k] >>> shift) & 0xff]++;
-                key2[dest] = key[k];
-                row2[dest] = row[k];
-            }
-            int[] t = key;
-            key = key2;
-            key2 = t;
-            t = row;
-            row = row2;
-            row2 = t;
         }
         for (int k = 0; k < n; k++) {
             int r = row[n - 1 - k];
+            int sortKey = key[n - 1 - k];
             sortedRows[k] = r;
-            sortedAbs[k] = Float.intBitsToFloat(key[n - 1 - k]);
+            sortedAbs[k] = levels ? sortKey / 255f : Float.intBitsToFloat(sortKey);
             sortedDirection[k] = x[r] < 0 ? -1 : 1;
         }
         sortedCount = n;
     }
 
     /**
-     * The same order as {@link #sort} when every |x| is one of the 256 levels k / 255f of 8-bit data
-     * (every data set's features, as {@code Dataset} scales them, and 1 for the bias: a first
-     * layer's input): one stable counting pass on k, which orders as the levels do, instead of four
-     * radix passes on the float bits. Returns false, having written nothing that {@link #sort}
-     * reads, at the first input that is not a level (a hidden layer's: at once). No table of the
-     * levels: a static initialiser would change this serializable class's default serialVersionUID
-     * and so the checkpoints of runs in progress.
+     * Keys for the case that every |x| is one of the 256 levels k / 255f of 8-bit data (every data
+     * set's features, as {@code Dataset} scales them, and 1 for the bias: a first layer's input):
+     * writes k into keyA, the rows into rowA, and returns true; k orders as the levels do, so one
+     * counting pass on it gives the order of four on the float bits. Returns false at the first input
+     * that is not a level (a hidden layer's: at once). No table of the levels: a static initialiser
+     * would change this serializable class's default serialVersionUID and so the checkpoints of runs
+     * in progress.
      */
-    private boolean sortLevels(float[] x, int n) {
-        int[] key = keyA;
-        int[] row = rowA;
+    private boolean levelKeys(float[] x, int n) {
         for (int k = 0; k < n; k++) {
             int r = nonZeroRows[k];
             float a = Math.abs(x[r]);
@@ -169,13 +152,24 @@ public final class RowBlockInput implements java.io.Serializable {
             if (level > 255 || level / 255f != a) {
                 return false;
             }
-            key[k] = level;
-            row[k] = r;
+            keyA[k] = level;
+            rowA[k] = r;
         }
+        return true;
+    }
+
+    /**
+     * One stable counting pass of {@code (key, row)[0..n)} on the 8-bit digit at {@code shift} into
+     * {@code (key2, row2)}; returns false, having moved nothing, when every key has the same digit.
+     */
+    private boolean countingPass(int[] key, int[] row, int[] key2, int[] row2, int n, int shift) {
         int[] count = digitCount;
         Arrays.fill(count, 0);
         for (int k = 0; k < n; k++) {
-            count[key[k]]++;
+            count[(key[k] >>> shift) & 0xff]++;
+        }
+        if (count[(key[0] >>> shift) & 0xff] == n) {
+            return false;
         }
         int sum = 0;
         for (int d = 0; d < 256; d++) {
@@ -184,17 +178,10 @@ public final class RowBlockInput implements java.io.Serializable {
             sum += c;
         }
         for (int k = 0; k < n; k++) {
-            int dest = count[key[k]]++;
-            keyB[dest] = key[k];
-            rowB[dest] = row[k];
+            int dest = count[(key[k] >>> shift) & 0xff]++;
+            key2[dest] = key[k];
+            row2[dest] = row[k];
         }
-        for (int k = 0; k < n; k++) {
-            int r = rowB[n - 1 - k];
-            sortedRows[k] = r;
-            sortedAbs[k] = keyB[n - 1 - k] / 255f;
-            sortedDirection[k] = x[r] < 0 ? -1 : 1;
-        }
-        sortedCount = n;
         return true;
     }
 
