@@ -140,6 +140,38 @@ class PcmPairsTests {
                 .isGreaterThan(n / 5);
     }
 
+    /**
+     * A device stuck at Gmax is crystalline and does not drift; its working partner does, so the pair's
+     * difference moves up from the target as time passes (docs/model.md, stuck devices).
+     */
+    @Test
+    void aStuckSetDeviceDoesNotDriftWhileItsPartnerDoes() {
+        Map<String, Object> o = TileFixtures.ideal();
+        o.put("pcmFailedFraction", 0.5);
+        o.put("pcmStuckAtSetShare", 1.0);
+        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, o);
+        PcmPairs pairs = new PcmPairs(1, 1, d.pcm(), new EventCounters(), T_ITER);
+        SplitMix64 rng = new SplitMix64(5);
+        do { // a pair with only G+ stuck
+            pairs.drawFailures(0, rng);
+        } while (pairs.plusWorks(0) || !pairs.minusWorks(0));
+        int i = 0;
+        pairs.reprogram(i, 5.0, rng);
+        assertThat((double) pairs.plus[i]).isEqualTo(20.0);
+        assertThat((double) pairs.minus[i]).isCloseTo(15.0, within(0.5));
+        pairs.nuMinus[i] = PcmPairs.nuLevel(0.1);
+        pairs.schedule();
+        float[] table = new float[PcmPairs.DRIFT_TABLE];
+        pairs.driftTable(1e-3, table);
+        // the sum and the difference give each device: the stuck one keeps Gmax, the partner drifted
+        double sum = pairs.sum(table);
+        double plusNow = 0.5 * (sum + pairs.driftedDifference(i, table));
+        double minusNow = 0.5 * (sum - pairs.driftedDifference(i, table));
+        assertThat(plusNow).isCloseTo(20.0, within(1e-4));
+        assertThat(minusNow).isLessThan(0.9 * pairs.minus[i]);
+        assertThat((double) pairs.driftedDifference(i, table)).isGreaterThan(pairs.difference(i) + 1.0);
+    }
+
     @Test
     void readNoiseVarianceIsZeroForAResetPairAndGrowsWithConductance() {
         DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, Map.of());
