@@ -38,6 +38,14 @@ class PcmPairsTests {
         return pairs;
     }
 
+    /** Ideal devices except that a share of them has failed, stuck at Gmax with the given share. */
+    static DeviceConfig withFailures(double failedFraction, double stuckAtSetShare) {
+        Map<String, Object> o = TileFixtures.ideal();
+        o.put("pcmFailedFraction", failedFraction);
+        o.put("pcmStuckAtSetShare", stuckAtSetShare);
+        return TileFixtures.config(Scheme.PCM_3T1C, o);
+    }
+
     /** The drift factor of cell i {@code seconds} after the end of the transfer. */
     static double factor(PcmPairs pairs, int i, double seconds) {
         float[] table = new float[PcmPairs.DRIFT_TABLE];
@@ -104,10 +112,7 @@ class PcmPairsTests {
 
     @Test
     void aStuckDeviceIsCompensatedByItsPartner() {
-        Map<String, Object> o = TileFixtures.ideal();
-        o.put("pcmFailedFraction", 0.4);
-        o.put("pcmStuckAtSetShare", 0.5);
-        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, o);
+        DeviceConfig d = withFailures(0.4, 0.5);
         int n = 4000;
         PcmPairs pairs = new PcmPairs(1, n, d.pcm(), new EventCounters(), 1e-6);
         SplitMix64 rng = new SplitMix64(1);
@@ -146,10 +151,7 @@ class PcmPairsTests {
      */
     @Test
     void aStuckSetDeviceDoesNotDriftWhileItsPartnerDoes() {
-        Map<String, Object> o = TileFixtures.ideal();
-        o.put("pcmFailedFraction", 0.5);
-        o.put("pcmStuckAtSetShare", 1.0);
-        DeviceConfig d = TileFixtures.config(Scheme.PCM_3T1C, o);
+        DeviceConfig d = withFailures(0.5, 1.0);
         PcmPairs pairs = new PcmPairs(1, 1, d.pcm(), new EventCounters(), T_ITER);
         SplitMix64 rng = new SplitMix64(5);
         do { // a pair with only G+ stuck
