@@ -86,4 +86,38 @@ class RestartIntegrationTests {
             assertThat(events.get("jobs").size()).isEqualTo(2);
         }
     }
+
+    /**
+     * A lifecycle stop of the node (shutdown, or a test context paused by Spring) while its heartbeat
+     * writes to the embedded database must leave that database open: an interrupt that lands in one of
+     * H2's file operations closes the database for every thread. Forty stops and starts with a heartbeat
+     * every millisecond, then a job runs to the end.
+     */
+    @Test
+    void stoppingTheNodeWhileItsHeartbeatWritesLeavesTheEmbeddedDatabaseOpen() throws Exception {
+        // as the default database: every commit written to the file by the committing thread
+        String url = "jdbc:h2:file:" + dir.resolve("stops")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(
+                        io.crossbarlab.app.CrossbarLabApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--crossbar.scheduler.node-id=stop-node",
+                        "--crossbar.scheduler.heartbeat=1ms",
+                        "--crossbar.scheduler.poll-interval=100ms")) {
+            io.crossbarlab.app.scheduler.Scheduler scheduler =
+                    ctx.getBean(io.crossbarlab.app.scheduler.Scheduler.class);
+            for (int k = 0; k < 40; k++) {
+                Thread.sleep(5); // a few heartbeats in flight
+                scheduler.stop();
+                scheduler.start();
+            }
+            Api api = new Api(port(ctx));
+            Api.Response r = api.post("/api/v1/jobs", Api.tinyJob("\"seed\":22"));
+            assertThat(r.status()).isEqualTo(202);
+            JsonNode done = api.awaitState(r.json().get("id").asString(), "SUCCEEDED", Duration.ofSeconds(60));
+            assertThat(done.get("state").asString()).isEqualTo("SUCCEEDED");
+        }
+    }
 }

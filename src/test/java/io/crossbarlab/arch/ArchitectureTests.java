@@ -180,6 +180,41 @@ class ArchitectureTests {
                 .check(classes);
     }
 
+    /**
+     * An interrupt that lands in a file read or write of the embedded H2 database closes its file
+     * channel (ClosedByInterruptException), and H2 then closes the whole database for every thread of
+     * the node. So the service stops its threads by flags and {@code shutdown()}, never by interrupting
+     * them; restoring one's own flag ({@code Thread.currentThread().interrupt()}) is allowed.
+     */
+    @Test
+    void serviceNeverInterruptsAThreadThatMayBeInsideTheDatabase() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.crossbarlab.app..")
+                .should()
+                .callMethodWhere(
+                        new com.tngtech.archunit.base.DescribedPredicate<
+                                com.tngtech.archunit.core.domain.JavaMethodCall>(
+                                "shutdownNow() or interrupt() of another thread") {
+                            @Override
+                            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
+                                String name = call.getTarget().getName();
+                                if (name.equals("shutdownNow")) {
+                                    return true;
+                                }
+                                if (!name.equals("interrupt")
+                                        || !call.getTargetOwner().isAssignableTo(Thread.class)) {
+                                    return false;
+                                }
+                                return call.getOrigin().getMethodCallsFromSelf().stream()
+                                        .noneMatch(c -> c.getLineNumber() == call.getLineNumber()
+                                                && c.getTarget().getName().equals("currentThread"));
+                            }
+                        })
+                .because("an interrupt inside an H2 file operation closes the embedded database")
+                .check(classes);
+    }
+
     @Test
     void controllersNeverReturnEntities() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()

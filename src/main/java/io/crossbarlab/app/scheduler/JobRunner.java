@@ -80,6 +80,9 @@ class JobRunner {
                 if (!DatabaseFailures.isTransient(e)) {
                     throw e;
                 }
+                if (r.lost) {
+                    return false; // this node stopped (or lost the job) meanwhile: no more retries
+                }
                 if (System.nanoTime() > deadline) {
                     log.warn(
                             "job {} attempt {}: database unreachable for longer than the lease; {} not written, run stops",

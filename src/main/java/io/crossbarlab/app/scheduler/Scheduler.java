@@ -389,19 +389,20 @@ public class Scheduler implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        // No thread is interrupted: an interrupt that lands in a file read or write of the embedded H2
+        // database closes its file channel, and H2 then closes the whole database for every thread
+        // (ClosedByInterruptException; a paused test context stopped this node mid-heartbeat). The
+        // heartbeat's periodic task ends with shutdown(), and simulations stop on their flag.
         if (heartbeat != null) {
-            heartbeat.shutdownNow();
+            heartbeat.shutdown();
+            awaitTermination(heartbeat);
         }
         if (simulations != null) {
             // Running simulations stop at their next example; their jobs are released at the next start
             // of this node, or reaped by another node when the lease expires.
             running.values().forEach(r -> r.lost = true);
-            simulations.shutdownNow();
-            try {
-                simulations.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            simulations.shutdown();
+            awaitTermination(simulations);
             try {
                 leases.releaseOwnedBy(settings.nodeId(), clock.instant());
             } catch (RuntimeException e) {
@@ -409,6 +410,14 @@ public class Scheduler implements SmartLifecycle {
                         "could not release jobs at shutdown; the next start or another node's reaper will: {}",
                         e.toString());
             }
+        }
+    }
+
+    private static void awaitTermination(java.util.concurrent.ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

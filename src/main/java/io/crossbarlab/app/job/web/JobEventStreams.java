@@ -350,7 +350,8 @@ class JobEventStreams {
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
         running = false;
-        reader.interrupt();
+        // woken, not interrupted: an interrupt inside an H2 file read closes the embedded database
+        wakeUp();
         for (Stream s : List.copyOf(all)) {
             s.close();
             s.emitter.complete();
