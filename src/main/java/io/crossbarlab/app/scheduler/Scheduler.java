@@ -381,12 +381,14 @@ public class Scheduler implements SmartLifecycle {
         }
         started = false;
         wakeUp();
+        // an interrupt of this thread is restored only at the end, after its last database write
+        boolean interrupted = false;
         Thread loop = claimLoop;
         if (loop != null && loop != Thread.currentThread()) {
             try {
                 loop.join(10_000); // its pass ends within one transaction
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
             }
         }
         // No thread is interrupted: an interrupt that lands in a file read or write of the embedded H2
@@ -395,14 +397,14 @@ public class Scheduler implements SmartLifecycle {
         // heartbeat's periodic task ends with shutdown(), and simulations stop on their flag.
         if (heartbeat != null) {
             heartbeat.shutdown();
-            awaitTermination(heartbeat);
+            interrupted |= !awaitTermination(heartbeat);
         }
         if (simulations != null) {
             // Running simulations stop at their next example; their jobs are released at the next start
             // of this node, or reaped by another node when the lease expires.
             running.values().forEach(r -> r.lost = true);
             simulations.shutdown();
-            awaitTermination(simulations);
+            interrupted |= !awaitTermination(simulations);
             try {
                 leases.releaseOwnedBy(settings.nodeId(), clock.instant());
             } catch (RuntimeException e) {
@@ -411,13 +413,18 @@ public class Scheduler implements SmartLifecycle {
                         e.toString());
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private static void awaitTermination(java.util.concurrent.ExecutorService executor) {
+    /** Waits up to 10 s for the executor's threads to end; false if this thread was interrupted. */
+    private static boolean awaitTermination(java.util.concurrent.ExecutorService executor) {
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);
+            return true;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
