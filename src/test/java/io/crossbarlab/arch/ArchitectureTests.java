@@ -2,7 +2,9 @@ package io.crossbarlab.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.crossbarlab.sim.nn.EpochReport;
@@ -193,11 +195,9 @@ class ArchitectureTests {
                 .resideInAPackage("io.crossbarlab.app..")
                 .should()
                 .callMethodWhere(
-                        new com.tngtech.archunit.base.DescribedPredicate<
-                                com.tngtech.archunit.core.domain.JavaMethodCall>(
-                                "shutdownNow() or interrupt() of another thread") {
+                        new DescribedPredicate<JavaMethodCall>("shutdownNow() or interrupt() of another thread") {
                             @Override
-                            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
+                            public boolean test(JavaMethodCall call) {
                                 String name = call.getTarget().getName();
                                 if (name.equals("shutdownNow")) {
                                     return true;

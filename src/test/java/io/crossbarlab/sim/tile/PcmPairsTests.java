@@ -157,7 +157,7 @@ class PcmPairsTests {
         do { // a pair with only G+ stuck
             pairs.drawFailures(0, rng);
         } while (pairs.plusWorks(0) || !pairs.minusWorks(0));
-        int i = 0;
+        int i = 0; // the pair's cell
         pairs.reprogram(i, 5.0, rng);
         assertThat((double) pairs.plus[i]).isEqualTo(20.0);
         assertThat((double) pairs.minus[i]).isCloseTo(15.0, within(0.5));
