@@ -21,22 +21,30 @@ final class NodeProcess implements AutoCloseable {
     final int port;
     final Path log;
     private final Process process;
+    /** The {@code java} executable the process runs on (its JDK's {@code jcmd} sits beside it). */
+    private final String javaExecutable;
 
-    private NodeProcess(String name, int port, Path log, Process process) {
+    private NodeProcess(String name, int port, Path log, Process process, String java) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.javaExecutable = java;
     }
 
     /** Starts the jar in {@code workDir} with {@code args} (Spring options) after the port option. */
     static NodeProcess start(String name, Path workDir, List<String> args) throws IOException {
+        return start(name, workDir, args, javaCommand());
+    }
+
+    /** As {@link #start(String, Path, List)}, on the {@code java} executable given (another JDK). */
+    static NodeProcess start(String name, Path workDir, List<String> args, String java) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: these tests run after 'package' (./mvnw verify)");
         }
         int port = freePort();
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add(java);
         cmd.add("-Xmx320m");
         cmd.add("-XX:ActiveProcessorCount=2");
         cmd.add("-jar");
@@ -51,7 +59,12 @@ final class NodeProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new NodeProcess(name, port, log, p);
+        return new NodeProcess(name, port, log, p, java);
+    }
+
+    /** The {@code java} executable of the JVM running the tests. */
+    static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     static int freePort() throws IOException {
@@ -114,7 +127,7 @@ final class NodeProcess implements AutoCloseable {
 
     /**
      * What a failing test should print about this node: its thread dump (from the JDK's {@code jcmd}
-     * beside the running {@code java}), its nodes and jobs-by-state view, and the tail of its log.
+     * beside the {@code java} it runs on), its nodes and jobs-by-state view, and the tail of its log.
      */
     String diagnostics() {
         StringBuilder out = new StringBuilder();
@@ -125,8 +138,7 @@ final class NodeProcess implements AutoCloseable {
             out.append("nodes: ").append(e).append('\n');
         }
         try {
-            Path javaCommand = Path.of(ProcessHandle.current().info().command().orElse("java"));
-            Path jcmd = javaCommand.resolveSibling("jcmd");
+            Path jcmd = Path.of(javaExecutable).resolveSibling("jcmd");
             Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
                     .redirectErrorStream(true)
                     .start();
