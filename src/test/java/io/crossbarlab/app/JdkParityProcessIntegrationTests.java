@@ -7,12 +7,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * the same specs on the JDK running the tests and on every other JDK of another feature release
  * installed under {@code /usr/lib/jvm} (on these machines, Temurin 25 beside OpenJDK 17), and the
  * results must agree in every bit but the wall-clock timings. The service itself is started on each
- * other JDK too and runs one of the jobs to the same result. On a machine with one JDK there is
- * nothing to compare, and the tests are skipped.
+ * other JDK too and runs one of the jobs to the same result; and a run checkpointed by a node on the
+ * test JDK, killed, continues on a node of the other JDK (a cluster in the middle of a JDK upgrade)
+ * to the same bits. On a machine with one JDK there is nothing to compare, and the tests are skipped.
  */
 class JdkParityProcessIntegrationTests {
 
@@ -194,6 +200,110 @@ class JdkParityProcessIntegrationTests {
                             .as("%s of the job run by the service on JDK %d", field, jdk.feature())
                             .isNotNull()
                             .isEqualTo(reference.get(field));
+                }
+            }
+        }
+    }
+
+    /** A run long enough to be killed between its checkpoints: 10 epochs of 1,500 examples. */
+    static final String LONG_RUN = """
+            {"dataset": {"trainLimit": 1500, "testLimit": 300}, "network": {"layers": [784, 64, 10]},
+             "training": {"epochs": 10},
+             "device": {"scheme": "PCM_3T1C", "overrides": {"transferIntervalExamples": 600}},
+             "seed": 12}""";
+
+    static final String SCHEMA = "jdk_parity_it";
+
+    static List<String> clusterArgs(String url) {
+        return List.of(
+                "--spring.profiles.active=postgres",
+                "--crossbar.security.mode=anonymous",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + TestDatabases.PG_USER,
+                "--spring.flyway.schemas=" + SCHEMA,
+                "--crossbar.scheduler.heartbeat=500ms",
+                "--crossbar.scheduler.lease=3s",
+                "--crossbar.scheduler.poll-interval=200ms",
+                "--crossbar.scheduler.checkpoint-interval=0s",
+                "--logging.level.root=WARN");
+    }
+
+    static long count(String url, String sql, UUID id) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, "");
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void aRunCheckpointedOnOneJdkContinuesOnAnotherToTheSameBits() throws Exception {
+        List<Jdk> others = otherJdks();
+        assumeTrue(!others.isEmpty(), "no JDK of another feature release under " + JVM_DIR);
+        JsonNode reference = withoutTimings(simulate(NodeProcess.javaCommand(), "long-run", LONG_RUN));
+        for (Jdk jdk : others) {
+            String url = TestDatabases.freshPostgresSchema(SCHEMA);
+            List<NodeProcess> started = new ArrayList<>();
+            try {
+                NodeProcess first = NodeProcess.start("jdk" + Runtime.version().feature(), dir, clusterArgs(url))
+                        .awaitReady(Duration.ofSeconds(90));
+                started.add(first);
+                Api.Response submitted = first.api().post("/api/v1/jobs", LONG_RUN);
+                assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+                long submittedAt = System.nanoTime();
+                UUID id = UUID.fromString(submitted.json().get("id").asString());
+                // kill the first node right after its run's first checkpoint, while epochs remain
+                long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (count(url, "select count(*) from job where id = ? and checkpoint_epoch > 0", id) == 0) {
+                    assertThat(System.nanoTime())
+                            .as("no checkpoint within 2 minutes")
+                            .isLessThan(end);
+                    Thread.sleep(20);
+                }
+                first.kill();
+                long killedAt = System.nanoTime();
+                long epochsAtKill = count(url, "select count(*) from job_epoch where job_id = ?", id);
+                assertThat(epochsAtKill).as("epochs done at the kill").isBetween(1L, 9L);
+
+                NodeProcess second = NodeProcess.start(
+                                "jdk" + jdk.feature(),
+                                dir,
+                                clusterArgs(url),
+                                jdk.java().toString())
+                        .awaitReady(Duration.ofSeconds(90));
+                started.add(second);
+                JsonNode job = second.api().awaitState(id.toString(), "SUCCEEDED", Duration.ofMinutes(3));
+                assertThat(job.get("state").asString())
+                        .as(job + "\n" + second.diagnostics())
+                        .isEqualTo("SUCCEEDED");
+                assertThat(job.get("placement").get("node").asString()).isEqualTo(second.name);
+                assertThat(count(url, "select count(*) from job_event where type = 'RESUMED' and job_id = ?", id))
+                        .as(
+                                "the attempt on JDK %d continued from the checkpoint written on JDK %d",
+                                jdk.feature(), Runtime.version().feature())
+                        .isEqualTo(1);
+                System.out.printf(
+                        "killed the JDK %d node after %d of 10 epochs (%.1f s after the submission); the JDK %d node "
+                                + "resumed the run and finished it %.1f s after the kill%n",
+                        Runtime.version().feature(),
+                        epochsAtKill,
+                        (killedAt - submittedAt) / 1e9,
+                        jdk.feature(),
+                        (System.nanoTime() - killedAt) / 1e9);
+                JsonNode result = withoutTimings(
+                        second.api().get("/api/v1/jobs/" + id + "/result").json());
+                for (String field : List.of("testAccuracy", "trainAccuracy", "epochs", "counters", "estimate")) {
+                    assertThat(result.get(field))
+                            .as("%s of the run resumed on JDK %d", field, jdk.feature())
+                            .isNotNull()
+                            .isEqualTo(reference.get(field));
+                }
+            } finally {
+                for (NodeProcess n : started) {
+                    n.close();
                 }
             }
         }
