@@ -42,18 +42,9 @@ class ClusterProcessIntegrationTests {
     Path dir;
 
     static List<String> nodeArgs(String url) {
-        return List.of(
-                "--spring.profiles.active=postgres",
-                "--crossbar.security.mode=anonymous",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + TestDatabases.PG_USER,
-                "--spring.flyway.schemas=" + SCHEMA,
-                "--crossbar.scheduler.heartbeat=500ms",
-                "--crossbar.scheduler.lease=3s",
-                "--crossbar.scheduler.poll-interval=200ms",
-                "--crossbar.scheduler.simulation-threads=2",
-                "--crossbar.scheduler.checkpoint-interval=0s",
-                "--logging.level.root=WARN");
+        List<String> args = new ArrayList<>(NodeProcess.postgresArgs(url, SCHEMA, "3s"));
+        args.add("--crossbar.scheduler.simulation-threads=2");
+        return args;
     }
 
     static String job(int i) {

@@ -214,20 +214,6 @@ class JdkParityProcessIntegrationTests {
 
     static final String SCHEMA = "jdk_parity_it";
 
-    static List<String> clusterArgs(String url) {
-        return List.of(
-                "--spring.profiles.active=postgres",
-                "--crossbar.security.mode=anonymous",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + TestDatabases.PG_USER,
-                "--spring.flyway.schemas=" + SCHEMA,
-                "--crossbar.scheduler.heartbeat=500ms",
-                "--crossbar.scheduler.lease=3s",
-                "--crossbar.scheduler.poll-interval=200ms",
-                "--crossbar.scheduler.checkpoint-interval=0s",
-                "--logging.level.root=WARN");
-    }
-
     static long count(String url, String sql, UUID id) throws Exception {
         try (Connection c = DriverManager.getConnection(url, TestDatabases.PG_USER, "");
                 PreparedStatement s = c.prepareStatement(sql)) {
@@ -248,7 +234,8 @@ class JdkParityProcessIntegrationTests {
             String url = TestDatabases.freshPostgresSchema(SCHEMA);
             List<NodeProcess> started = new ArrayList<>();
             try {
-                NodeProcess first = NodeProcess.start("jdk" + Runtime.version().feature(), dir, clusterArgs(url))
+                NodeProcess first = NodeProcess.start(
+                                "jdk" + Runtime.version().feature(), dir, NodeProcess.postgresArgs(url, SCHEMA, "3s"))
                         .awaitReady(Duration.ofSeconds(90));
                 started.add(first);
                 Api.Response submitted = first.api().post("/api/v1/jobs", LONG_RUN);
@@ -271,7 +258,7 @@ class JdkParityProcessIntegrationTests {
                 NodeProcess second = NodeProcess.start(
                                 "jdk" + jdk.feature(),
                                 dir,
-                                clusterArgs(url),
+                                NodeProcess.postgresArgs(url, SCHEMA, "3s"),
                                 jdk.java().toString())
                         .awaitReady(Duration.ofSeconds(90));
                 started.add(second);

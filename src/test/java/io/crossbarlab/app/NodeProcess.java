@@ -62,6 +62,24 @@ final class NodeProcess implements AutoCloseable {
         return new NodeProcess(name, port, log, p, java);
     }
 
+    /**
+     * Options of a node on the machine's PostgreSQL in {@code schema}, with a short heartbeat and poll,
+     * the given lease, and a checkpoint after every epoch, so that tests see kills and takeovers soon.
+     */
+    static List<String> postgresArgs(String url, String schema, String lease) {
+        return List.of(
+                "--spring.profiles.active=postgres",
+                "--crossbar.security.mode=anonymous",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + TestDatabases.PG_USER,
+                "--spring.flyway.schemas=" + schema,
+                "--crossbar.scheduler.heartbeat=500ms",
+                "--crossbar.scheduler.lease=" + lease,
+                "--crossbar.scheduler.poll-interval=200ms",
+                "--crossbar.scheduler.checkpoint-interval=0s",
+                "--logging.level.root=WARN");
+    }
+
     /** The {@code java} executable of the JVM running the tests. */
     static String javaCommand() {
         return ProcessHandle.current().info().command().orElse("java");

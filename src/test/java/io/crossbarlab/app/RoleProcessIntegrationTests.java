@@ -31,19 +31,10 @@ class RoleProcessIntegrationTests {
     Path dir;
 
     static List<String> args(String url, String role) {
-        return List.of(
-                "--crossbar.role=" + role,
-                "--spring.profiles.active=postgres",
-                "--crossbar.security.mode=anonymous",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + TestDatabases.PG_USER,
-                "--spring.flyway.schemas=" + SCHEMA,
-                "--crossbar.scheduler.heartbeat=500ms",
-                // long enough that only the worker's own shutdown can requeue its job within the test
-                "--crossbar.scheduler.lease=60s",
-                "--crossbar.scheduler.poll-interval=200ms",
-                "--crossbar.scheduler.checkpoint-interval=0s",
-                "--logging.level.root=WARN");
+        // a lease long enough that only the worker's own shutdown can requeue its job within the test
+        List<String> args = new ArrayList<>(NodeProcess.postgresArgs(url, SCHEMA, "60s"));
+        args.add("--crossbar.role=" + role);
+        return args;
     }
 
     static long kedaDemand(String url) throws Exception {
