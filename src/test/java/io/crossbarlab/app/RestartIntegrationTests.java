@@ -2,6 +2,7 @@ package io.crossbarlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crossbarlab.app.scheduler.Scheduler;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,12 +26,16 @@ class RestartIntegrationTests {
     Path dir;
 
     ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(io.crossbarlab.app.CrossbarLabApplication.class)
+        return start(url, "300ms");
+    }
+
+    ConfigurableApplicationContext start(String url, String heartbeat) {
+        return new SpringApplicationBuilder(CrossbarLabApplication.class)
                 .run(
                         "--server.port=0",
                         "--spring.datasource.url=" + url,
                         "--crossbar.scheduler.node-id=restart-node",
-                        "--crossbar.scheduler.heartbeat=300ms",
+                        "--crossbar.scheduler.heartbeat=" + heartbeat,
                         "--crossbar.scheduler.poll-interval=100ms");
     }
 
@@ -98,16 +103,8 @@ class RestartIntegrationTests {
         // as the default database: every commit written to the file by the committing thread
         String url = "jdbc:h2:file:" + dir.resolve("stops")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(
-                        io.crossbarlab.app.CrossbarLabApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + url,
-                        "--crossbar.scheduler.node-id=stop-node",
-                        "--crossbar.scheduler.heartbeat=1ms",
-                        "--crossbar.scheduler.poll-interval=100ms")) {
-            io.crossbarlab.app.scheduler.Scheduler scheduler =
-                    ctx.getBean(io.crossbarlab.app.scheduler.Scheduler.class);
+        try (ConfigurableApplicationContext ctx = start(url, "1ms")) {
+            Scheduler scheduler = ctx.getBean(Scheduler.class);
             for (int k = 0; k < 40; k++) {
                 Thread.sleep(5); // a few heartbeats in flight
                 scheduler.stop();

@@ -419,7 +419,7 @@ public class Scheduler implements SmartLifecycle {
     }
 
     /** Waits up to 10 s for the executor's threads to end; false if this thread was interrupted. */
-    private static boolean awaitTermination(java.util.concurrent.ExecutorService executor) {
+    private static boolean awaitTermination(ExecutorService executor) {
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);
             return true;
