@@ -20,10 +20,12 @@ import io.crossbarlab.sim.nn.TrainingResult;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,12 +120,31 @@ class JobRunner {
      * the epochs recorded so far and the run starts over.
      */
     private Checkpoint checkpoint(RunningJob r, String nodeId, RunSpec run, long perEpoch) {
-        Optional<Integer> epoch = progress.checkpointEpoch(r.id);
+        AtomicReference<Optional<Integer>> found = new AtomicReference<>(Optional.empty());
+        if (!durably(r, "checkpoint lookup", () -> {
+            found.set(progress.checkpointEpoch(r.id));
+            return true;
+        })) {
+            return null; // lost while the database was away: the run stops at its first example
+        }
+        Optional<Integer> epoch = found.get();
         if (epoch.isEmpty()) {
             return null;
         }
-        try (InputStream in = new BufferedInputStream(progress.openCheckpoint(r.id), 1 << 16)) {
-            Checkpoint c = Checkpoint.readFrom(in);
+        try {
+            // a database failure in the middle of the stream reads the checkpoint again from its start
+            AtomicReference<Checkpoint> read = new AtomicReference<>();
+            if (!durably(r, "checkpoint read", () -> {
+                try (InputStream in = new BufferedInputStream(progress.openCheckpoint(r.id), 1 << 16)) {
+                    read.set(Checkpoint.readFrom(in));
+                    return true;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            })) {
+                return null;
+            }
+            Checkpoint c = read.get();
             if (c.epochsDone() != epoch.get()) {
                 throw new IOException("checkpoint holds epoch " + c.epochsDone() + ", the job says " + epoch.get());
             }
@@ -137,7 +158,7 @@ class JobRunner {
             }
             log.info("job {} attempt {} continues from the checkpoint after epoch {}", r.id, r.attempt, c.epochsDone());
             return c;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             log.warn(
                     "job {}: checkpoint after epoch {} not usable ({}); starting over",
                     r.id,
@@ -153,17 +174,21 @@ class JobRunner {
     /** Runs the job to its end; returns the state it ended in on this node. */
     JobState run(RunningJob r, String nodeId, SchedulerMetrics metrics) {
         try {
-            Job[] loaded = new Job[1];
-            if (!durably(r, "spec read", () -> {
-                loaded[0] = repository.findById(r.id).orElseThrow();
+            // the spec, and the data set (an uploaded one is read from the database), retried together
+            AtomicReference<RunSpec> resolved = new AtomicReference<>();
+            AtomicReference<TrainTestSplit> loaded = new AtomicReference<>();
+            if (!durably(r, "spec and data set read", () -> {
+                Job job = repository.findById(r.id).orElseThrow();
+                SimulationSpec spec = json.readValue(job.getSpec(), SimulationSpec.class);
+                RunSpec rs = RunSpec.resolve(spec, job.getSeed(), datasets::info);
+                loaded.set(datasets.load(rs.dataset()));
+                resolved.set(rs);
                 return true;
             })) {
                 return JobState.QUEUED;
             }
-            Job job = loaded[0];
-            SimulationSpec spec = json.readValue(job.getSpec(), SimulationSpec.class);
-            RunSpec run = RunSpec.resolve(spec, job.getSeed(), datasets::info);
-            TrainTestSplit data = datasets.load(run.dataset());
+            RunSpec run = resolved.get();
+            TrainTestSplit data = loaded.get();
             long perEpoch =
                     Math.min(data.train().count(), run.trainLimit() == null ? Integer.MAX_VALUE : run.trainLimit());
             Checkpoint from = checkpoint(r, nodeId, run, perEpoch);
@@ -259,6 +284,18 @@ class JobRunner {
                             clock.instant()));
             return JobState.CANCELLED;
         } catch (RuntimeException | OutOfMemoryError e) {
+            if (DatabaseFailures.isTransient(e)) {
+                // the database, not the simulation, failed (a read outside the retried writes, e.g. of
+                // an uploaded data set): no verdict on the job. Its lease is no longer renewed, so it
+                // expires and the job is requeued, on this node or another, as after a crash.
+                log.warn(
+                        "job {} attempt {}: stopped by a database failure; the job is requeued when its lease expires",
+                        r.id,
+                        r.attempt,
+                        e);
+                r.lost = true;
+                return JobState.QUEUED;
+            }
             log.warn("job {} attempt {} failed", r.id, r.attempt, e);
             if (!r.lost) {
                 String reason = "simulation failed: "
