@@ -285,9 +285,9 @@ class JobRunner {
             return JobState.CANCELLED;
         } catch (RuntimeException | OutOfMemoryError e) {
             if (DatabaseFailures.isTransient(e)) {
-                // the database, not the simulation, failed (a read outside the retried writes, e.g. of
-                // an uploaded data set): no verdict on the job. Its lease is no longer renewed, so it
-                // expires and the job is requeued, on this node or another, as after a crash.
+                // the database, not the simulation, failed, somewhere outside the retried reads and
+                // writes: no verdict on the job. Its lease is no longer renewed, so it expires and the
+                // job is requeued, on this node or another, as after a crash.
                 log.warn(
                         "job {} attempt {}: stopped by a database failure; the job is requeued when its lease expires",
                         r.id,
