@@ -9,13 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,19 +30,11 @@ import tools.jackson.databind.JsonNode;
             "crossbar.scheduler.lease=3s",
             "crossbar.scheduler.poll-interval=50ms"
         })
+@Import(FaultInjection.class)
 class ClaimFailureIntegrationTests {
 
     @LocalServerPort
     int port;
-
-    @TestConfiguration
-    static class Faults {
-        @Bean
-        @Primary
-        FaultyJobLeases faultyLeases(JdbcClient jdbc, ApplicationEventPublisher publisher) {
-            return new FaultyJobLeases(jdbc, publisher);
-        }
-    }
 
     @Autowired
     FaultyJobLeases leases;

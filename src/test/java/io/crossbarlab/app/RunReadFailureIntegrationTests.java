@@ -12,11 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -37,19 +34,11 @@ import tools.jackson.databind.JsonNode;
             "crossbar.scheduler.poll-interval=50ms",
             "crossbar.scheduler.checkpoint-interval=0s"
         })
+@Import(FaultInjection.class)
 class RunReadFailureIntegrationTests {
 
     @LocalServerPort
     int port;
-
-    @TestConfiguration
-    static class Faults {
-        @Bean
-        @Primary
-        FaultyJobProgress faultyProgress(JdbcClient jdbc, ApplicationEventPublisher publisher) {
-            return new FaultyJobProgress(jdbc, publisher);
-        }
-    }
 
     @Autowired
     FaultyJobProgress progress;
@@ -60,6 +49,14 @@ class RunReadFailureIntegrationTests {
     @AfterEach
     void heal() {
         progress.heal();
+    }
+
+    /** Submits a small job and waits until it ends; returns the job as read then. */
+    JsonNode runToEnd(String extra) {
+        Api api = new Api(port);
+        String id =
+                api.post("/api/v1/jobs", Api.tinyJob(extra)).json().get("id").asString();
+        return api.awaitState(id, "SUCCEEDED", Duration.ofSeconds(60));
     }
 
     long events(String id, String type) {
@@ -78,12 +75,7 @@ class RunReadFailureIntegrationTests {
             }
             return true;
         });
-        String id = new Api(port)
-                .post("/api/v1/jobs", Api.tinyJob("\"reuse\":false"))
-                .json()
-                .get("id")
-                .asString();
-        JsonNode done = new Api(port).awaitState(id, "SUCCEEDED", Duration.ofSeconds(60));
+        JsonNode done = runToEnd("\"reuse\":false");
 
         assertThat(failures.get())
                 .as("the lookup failed three times, then passed")
@@ -107,12 +99,8 @@ class RunReadFailureIntegrationTests {
             }
             return true;
         });
-        String id = new Api(port)
-                .post("/api/v1/jobs", Api.tinyJob("\"reuse\":false,\"seed\":2"))
-                .json()
-                .get("id")
-                .asString();
-        JsonNode done = new Api(port).awaitState(id, "SUCCEEDED", Duration.ofSeconds(60));
+        JsonNode done = runToEnd("\"reuse\":false,\"seed\":2");
+        String id = done.get("id").asString();
 
         assertThat(dropped).as("the first run lost its job").isTrue();
         assertThat(cut).as("the checkpoint read was cut").isTrue();
