@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -115,36 +116,44 @@ class JobRunner {
     }
 
     /**
+     * A read the run cannot do without, retried like a write ({@link #durably}); null when the run
+     * was lost meanwhile.
+     */
+    private <T> T durableRead(RunningJob r, String what, Supplier<T> read) {
+        AtomicReference<T> value = new AtomicReference<>();
+        return durably(r, what, () -> {
+                    value.set(read.get());
+                    return true;
+                })
+                ? value.get()
+                : null;
+    }
+
+    /** A run's resolved spec and its data. */
+    private record Inputs(RunSpec run, TrainTestSplit data) {}
+
+    /**
      * The checkpoint an earlier attempt left, read and checked; null when there is none or it cannot
      * be used (written by another simulator build, or unreadable), in which case it is dropped with
      * the epochs recorded so far and the run starts over.
      */
     private Checkpoint checkpoint(RunningJob r, String nodeId, RunSpec run, long perEpoch) {
-        AtomicReference<Optional<Integer>> found = new AtomicReference<>(Optional.empty());
-        if (!durably(r, "checkpoint lookup", () -> {
-            found.set(progress.checkpointEpoch(r.id));
-            return true;
-        })) {
-            return null; // lost while the database was away: the run stops at its first example
-        }
-        Optional<Integer> epoch = found.get();
-        if (epoch.isEmpty()) {
-            return null;
+        Optional<Integer> epoch = durableRead(r, "checkpoint lookup", () -> progress.checkpointEpoch(r.id));
+        if (epoch == null || epoch.isEmpty()) {
+            return null; // none, or lost while the database was away (the run then stops at once)
         }
         try {
             // a database failure in the middle of the stream reads the checkpoint again from its start
-            AtomicReference<Checkpoint> read = new AtomicReference<>();
-            if (!durably(r, "checkpoint read", () -> {
+            Checkpoint c = durableRead(r, "checkpoint read", () -> {
                 try (InputStream in = new BufferedInputStream(progress.openCheckpoint(r.id), 1 << 16)) {
-                    read.set(Checkpoint.readFrom(in));
-                    return true;
+                    return Checkpoint.readFrom(in);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            })) {
+            });
+            if (c == null) {
                 return null;
             }
-            Checkpoint c = read.get();
             if (c.epochsDone() != epoch.get()) {
                 throw new IOException("checkpoint holds epoch " + c.epochsDone() + ", the job says " + epoch.get());
             }
@@ -175,20 +184,17 @@ class JobRunner {
     JobState run(RunningJob r, String nodeId, SchedulerMetrics metrics) {
         try {
             // the spec, and the data set (an uploaded one is read from the database), retried together
-            AtomicReference<RunSpec> resolved = new AtomicReference<>();
-            AtomicReference<TrainTestSplit> loaded = new AtomicReference<>();
-            if (!durably(r, "spec and data set read", () -> {
+            Inputs in = durableRead(r, "spec and data set read", () -> {
                 Job job = repository.findById(r.id).orElseThrow();
                 SimulationSpec spec = json.readValue(job.getSpec(), SimulationSpec.class);
                 RunSpec rs = RunSpec.resolve(spec, job.getSeed(), datasets::info);
-                loaded.set(datasets.load(rs.dataset()));
-                resolved.set(rs);
-                return true;
-            })) {
+                return new Inputs(rs, datasets.load(rs.dataset()));
+            });
+            if (in == null) {
                 return JobState.QUEUED;
             }
-            RunSpec run = resolved.get();
-            TrainTestSplit data = loaded.get();
+            RunSpec run = in.run();
+            TrainTestSplit data = in.data();
             long perEpoch =
                     Math.min(data.train().count(), run.trainLimit() == null ? Integer.MAX_VALUE : run.trainLimit());
             Checkpoint from = checkpoint(r, nodeId, run, perEpoch);
